@@ -1,0 +1,75 @@
+package org.jdeep.backend.cpu;
+
+import org.jdeep.spi.Buffer;
+import org.jdeep.types.DType;
+
+/** CPU memory: a plain Java array of the buffer's dtype (exactly one of the three fields is set). */
+final class CpuBuffer implements Buffer {
+    private final DType dtype;
+    private final int length;
+    private float[] f;
+    private double[] d;
+    private int[] i;
+
+    CpuBuffer(DType dtype, int length) {
+        this.dtype = dtype;
+        this.length = length;
+        switch (dtype) {
+            case FLOAT32 -> f = new float[length];
+            case FLOAT64 -> d = new double[length];
+            case INT32 -> i = new int[length];
+        }
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    float[] floats() {
+        if (f == null) {
+            throw misuse(DType.FLOAT32);
+        }
+        return f;
+    }
+
+    double[] doubles() {
+        if (d == null) {
+            throw misuse(DType.FLOAT64);
+        }
+        return d;
+    }
+
+    int[] ints() {
+        if (i == null) {
+            throw misuse(DType.INT32);
+        }
+        return i;
+    }
+
+    void release() {
+        f = null;
+        d = null;
+        i = null;
+    }
+
+    private IllegalStateException misuse(DType wanted) {
+        if (f == null && d == null && i == null) {
+            return new IllegalStateException("cpu buffer of " + length + " " + dtype + " used after release");
+        }
+        return new IllegalStateException("cpu buffer holds " + dtype + ", read as " + wanted);
+    }
+
+    /** The buffer behind a view, checked to be one of ours. */
+    static CpuBuffer of(Buffer b) {
+        if (b instanceof CpuBuffer c) {
+            return c;
+        }
+        throw new IllegalArgumentException("buffer " + b + " was not allocated by the cpu backend");
+    }
+}

@@ -1,0 +1,95 @@
+package org.jdeep.backend.cpu;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * The CPU backend's worker pool: a {@link ForkJoinPool} of {@code jdeep.cpu.threads} workers (default:
+ * available processors). Work below a grain size stays on the calling thread, so small ops pay nothing.
+ */
+final class CpuThreads {
+
+    /** A body that processes the half-open range {@code [from, to)}. */
+    @FunctionalInterface
+    interface RangeBody {
+        void run(int from, int to);
+    }
+
+    private final ForkJoinPool pool;
+    private final int threads;
+
+    CpuThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("jdeep.cpu.threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+    }
+
+    /** Reads {@code jdeep.cpu.threads}, defaulting to the available processors. */
+    static CpuThreads fromSystemProperty() {
+        String p = System.getProperty("jdeep.cpu.threads");
+        if (p == null || p.isBlank()) {
+            return new CpuThreads(Runtime.getRuntime().availableProcessors());
+        }
+        try {
+            return new CpuThreads(Integer.parseInt(p.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("jdeep.cpu.threads must be a positive integer, got '" + p + "'", e);
+        }
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} split into at most {@code threads} chunks of at least
+     * {@code grain} items; runs inline when there is only one chunk.
+     */
+    void parallelFor(int n, int grain, RangeBody body) {
+        int chunks = pool == null ? 1 : (int) Math.min(threads, Math.max(1, n / (long) Math.max(grain, 1)));
+        if (chunks <= 1) {
+            body.run(0, n);
+            return;
+        }
+        Chunk[] tasks = new Chunk[chunks];
+        for (int c = 0; c < chunks; c++) {
+            tasks[c] = new Chunk(body, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+        }
+        if (ForkJoinTask.getPool() == pool) {
+            RecursiveAction.invokeAll(tasks);
+        } else {
+            pool.invoke(new RecursiveAction() {
+                @Override
+                protected void compute() {
+                    invokeAll(tasks);
+                }
+            });
+        }
+    }
+
+    void shutdown() {
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
+    private static final class Chunk extends RecursiveAction {
+        private final RangeBody body;
+        private final int from;
+        private final int to;
+
+        Chunk(RangeBody body, int from, int to) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            body.run(from, to);
+        }
+    }
+}
