@@ -1,0 +1,15 @@
+/**
+ * jdeep's user API: {@link org.jdeep.Tensor}, backend selection ({@link org.jdeep.Backends}), memory
+ * scopes, and numpy's legacy random generator ({@link org.jdeep.random.RandomState}).
+ *
+ * <p>System properties: {@code jdeep.backend} names the backend to use (environment variable
+ * {@code JDEEP_BACKEND}; the property wins; default {@code cpu}).
+ */
+module org.jdeep.api {
+    requires transitive org.jdeep.spi;
+
+    exports org.jdeep;
+    exports org.jdeep.random;
+
+    uses org.jdeep.spi.BackendProvider;
+}
