@@ -87,11 +87,7 @@ public final class Tensor implements AutoCloseable {
 
     /** A tensor with every element {@code value} (converted to the dtype). */
     public static Tensor full(DType dtype, double value, int... shape) {
-        Tensor t = empty(Backends.current(), dtype, Shape.of(shape).dims());
-        if (value != 0.0 || Double.doubleToRawLongBits(value) != 0L) {
-            t.storage.backend.fill(t.view(), value);
-        }
-        return t;
+        return full0(Backends.current(), dtype, value, Shape.of(shape).dims());
     }
 
     /** INT32 {@code [0, 1, ..., n-1]}, numpy's {@code arange(n)}. */
@@ -533,6 +529,11 @@ public final class Tensor implements AutoCloseable {
 
     /** {@code x} where positive, {@code alpha * x} elsewhere (Course 1, week 3, 3.6 Activation functions). */
     public Tensor leakyRelu(double alpha) {
+        checkOpen();
+        if (!dtype().isFloating()) {
+            throw new IllegalArgumentException("leakyRelu is defined for FLOAT32 and FLOAT64, got INT32 " + shape
+                    + "; convert with to(DType.FLOAT64) first");
+        }
         try (Tensor positive = gt(0.0); Tensor scaled = mul(alpha)) {
             return where(positive, this, scaled);
         }
@@ -670,7 +671,7 @@ public final class Tensor implements AutoCloseable {
 
     /** The mean along {@code axis}. */
     public Tensor mean(int axis, boolean keepDims) {
-        int n = shape.dim(axis);
+        int n = dims[Shape.normalizeAxis(axis, dims.length, "mean of " + shape)];
         try (Tensor f = floating(); Tensor s = f.sum(axis, keepDims)) {
             return s.div(n);
         }
@@ -685,6 +686,7 @@ public final class Tensor implements AutoCloseable {
 
     /** The population variance along {@code axis}. */
     public Tensor var(int axis, boolean keepDims) {
+        Shape.normalizeAxis(axis, dims.length, "var of " + shape);
         try (Tensor f = floating(); Tensor m = f.mean(axis, true); Tensor d = f.sub(m); Tensor d2 = d.square()) {
             return d2.mean(axis, keepDims);
         }
@@ -699,6 +701,7 @@ public final class Tensor implements AutoCloseable {
 
     /** The population standard deviation along {@code axis}. */
     public Tensor std(int axis, boolean keepDims) {
+        Shape.normalizeAxis(axis, dims.length, "std of " + shape);
         try (Tensor v = var(axis, keepDims)) {
             return v.sqrt();
         }
@@ -1133,7 +1136,13 @@ public final class Tensor implements AutoCloseable {
             int[] gd = dims.clone();
             gd[a] = flat.size();
             Tensor g = empty(storage.backend, dtype(), gd);
-            storage.backend.gather(view(), a, flat.view(), g.view());
+            try {
+                storage.backend.gather(view(), a, flat.view(), g.view());
+            } catch (IndexOutOfBoundsException e) {
+                g.close();
+                throw new IndexOutOfBoundsException("gather from " + shape + " along axis " + axis + " with indices "
+                        + indices.shape + ": " + e.getMessage());
+            }
             int[] od = new int[dims.length - 1 + indices.rank()];
             System.arraycopy(dims, 0, od, 0, a);
             System.arraycopy(indices.dims, 0, od, a, indices.rank());
@@ -1164,6 +1173,9 @@ public final class Tensor implements AutoCloseable {
         Backend be = storage.backend;
         try (Tensor identity = eyeOn(be, dtype, depth)) {
             return identity.gather(this, 0);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IndexOutOfBoundsException("oneHot(" + depth + ") of labels " + shape
+                    + ": every label must be in [0, " + depth + "); " + e.getMessage());
         }
     }
 
@@ -1244,7 +1256,7 @@ public final class Tensor implements AutoCloseable {
 
     private static Tensor full0(Backend be, DType dtype, double value, int[] dims) {
         Tensor t = empty(be, dtype, dims);
-        if (value != 0.0) {
+        if (Double.doubleToRawLongBits(value) != 0L) { // buffers start at +0.0; -0.0 must still be written
             be.fill(t.view(), value);
         }
         return t;
