@@ -1,6 +1,7 @@
 package org.jdeep.backend.cpu;
 
 import org.jdeep.spi.Buffer;
+import org.jdeep.spi.View;
 import org.jdeep.types.DType;
 
 /** CPU memory: a plain Java array of the buffer's dtype (exactly one of the three fields is set). */
@@ -63,6 +64,31 @@ final class CpuBuffer implements Buffer {
             return new IllegalStateException("cpu buffer of " + length + " " + dtype + " used after release");
         }
         return new IllegalStateException("cpu buffer holds " + dtype + ", read as " + wanted);
+    }
+
+    /** The float array behind a FLOAT32 view. */
+    static float[] floats(View v) {
+        return of(v.buffer()).floats();
+    }
+
+    /** The double array behind a FLOAT64 view. */
+    static double[] doubles(View v) {
+        return of(v.buffer()).doubles();
+    }
+
+    /** The int array behind an INT32 view. */
+    static int[] ints(View v) {
+        return of(v.buffer()).ints();
+    }
+
+    /** The array behind a view of any dtype, for loops that cast it back once per row. */
+    static Object array(View v) {
+        CpuBuffer b = of(v.buffer());
+        return switch (b.dtype) {
+            case FLOAT32 -> b.floats();
+            case FLOAT64 -> b.doubles();
+            case INT32 -> b.ints();
+        };
     }
 
     /** The buffer behind a view, checked to be one of ours. */

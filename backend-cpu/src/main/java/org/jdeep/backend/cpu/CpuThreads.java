@@ -29,15 +29,30 @@ final class CpuThreads {
 
     /** Reads {@code jdeep.cpu.threads}, defaulting to the available processors. */
     static CpuThreads fromSystemProperty() {
+        return new CpuThreads(configuredThreads());
+    }
+
+    /**
+     * The thread count {@code jdeep.cpu.threads} asks for (default: the available processors), without
+     * starting a pool.
+     *
+     * @throws IllegalArgumentException when the property is not a positive integer
+     */
+    static int configuredThreads() {
         String p = System.getProperty("jdeep.cpu.threads");
         if (p == null || p.isBlank()) {
-            return new CpuThreads(Runtime.getRuntime().availableProcessors());
+            return Runtime.getRuntime().availableProcessors();
         }
+        int n;
         try {
-            return new CpuThreads(Integer.parseInt(p.trim()));
+            n = Integer.parseInt(p.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("jdeep.cpu.threads must be a positive integer, got '" + p + "'", e);
         }
+        if (n < 1) {
+            throw new IllegalArgumentException("jdeep.cpu.threads must be >= 1, got " + n);
+        }
+        return n;
     }
 
     int threads() {
@@ -76,6 +91,7 @@ final class CpuThreads {
         }
     }
 
+    @SuppressWarnings("serial") // never serialized; RecursiveAction just happens to be Serializable
     private static final class Chunk extends RecursiveAction {
         private final RangeBody body;
         private final int from;
