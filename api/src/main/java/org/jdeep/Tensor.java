@@ -31,15 +31,29 @@ public final class Tensor implements AutoCloseable {
     private final int[] strides;
     private final Shape shape;
     private boolean closed;
+    /** Whether gradients flow to this tensor: a leaf made by requiresGrad(), or a result of one. */
+    private boolean requiresGrad;
+    /** Whether this tensor was made by requiresGrad(): gradients accumulate here. */
+    private boolean leaf;
+    /** How this tensor was computed, while the graph is alive; null for leaves and untracked tensors. */
+    private GradNode node;
+    /** The accumulated gradient of a leaf; owned by the leaf, outside every MemoryScope. */
+    private Tensor gradient;
 
     private Tensor(Storage storage, int offset, int[] dims, int[] strides) {
+        this(storage, offset, dims, strides, true);
+    }
+
+    private Tensor(Storage storage, int offset, int[] dims, int[] strides, boolean scoped) {
         this.storage = storage;
         this.offset = offset;
         this.dims = dims;
         this.strides = strides;
         this.shape = Shape.of(dims);
         storage.retain();
-        MemoryScope.register(this);
+        if (scoped) {
+            MemoryScope.register(this);
+        }
     }
 
     // ------------------------------------------------------------------ creation
@@ -229,6 +243,9 @@ public final class Tensor implements AutoCloseable {
         checkOpen();
         Tensor out = empty(storage.backend, dtype, dims);
         storage.backend.copy(view(), out.view());
+        if (dtype.isFloating() && recording(this)) {
+            out.record((g, needed) -> new Tensor[] {g}, new Tensor[] {this});
+        }
         return out;
     }
 
@@ -268,6 +285,10 @@ public final class Tensor implements AutoCloseable {
         if (!closed) {
             closed = true;
             storage.release();
+            if (gradient != null) {
+                gradient.close();
+                gradient = null;
+            }
         }
     }
 
@@ -316,6 +337,237 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException(op + ": operands live on different backends ("
                     + storage.backend.name() + " and " + other.storage.backend.name() + ")");
         }
+    }
+
+    // ------------------------------------------------------------------ autograd
+
+    /**
+     * A new leaf tensor over the same memory that tracks gradients: operations on it record how to
+     * differentiate themselves, and {@link #backward()} on a result fills its {@link #grad()}. Use it for
+     * parameters (Course 1, week 2, 2.9 Logistic regression gradient descent). Floating dtypes only.
+     */
+    public Tensor requiresGrad() {
+        checkOpen();
+        if (!dtype().isFloating()) {
+            throw new IllegalArgumentException("requiresGrad: only FLOAT32 and FLOAT64 tensors have gradients, got "
+                    + dtype() + " " + shape);
+        }
+        Tensor t = newView(offset, dims, strides);
+        t.requiresGrad = true;
+        t.leaf = true;
+        return t;
+    }
+
+    /** Whether gradients flow to this tensor (a leaf made by {@link #requiresGrad()} or a result of one). */
+    public boolean tracksGrad() {
+        return requiresGrad;
+    }
+
+    /** A tensor over the same memory that is cut from the autograd graph: no gradient flows through it. */
+    public Tensor detach() {
+        return newView(offset, dims, strides);
+    }
+
+    /**
+     * The gradient accumulated in this leaf by {@link #backward()} calls, or null before the first. It has this
+     * tensor's shape and dtype, belongs to the leaf (no {@link MemoryScope} frees it) and is reused by later
+     * calls: {@link #zeroGrad()} resets it.
+     */
+    public Tensor grad() {
+        return gradient;
+    }
+
+    /** Sets the accumulated gradient to zero (keeping its memory for the next step). */
+    public void zeroGrad() {
+        if (gradient != null) {
+            gradient.storage.backend.fill(gradient.view(), 0.0);
+        }
+    }
+
+    /**
+     * Back-propagation (Course 1, week 3, 3.9-3.10 Gradient descent and backpropagation intuition): computes
+     * d(this)/d(leaf) for every leaf this one-element tensor depends on and adds it to the leaf's
+     * {@link #grad()}. The graph is freed as it is walked, so call it once per forward pass.
+     *
+     * @throws IllegalStateException when this tensor does not track gradients, has more than one element, or
+     *     its graph was already used by an earlier backward()
+     */
+    public void backward() {
+        checkOpen();
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward() on a tensor " + shape + " that does not track gradients: "
+                    + "make the parameters with requiresGrad() and compute it outside Autograd.noGrad()");
+        }
+        if (size() != 1) {
+            throw new IllegalStateException("backward() needs a one-element tensor such as a loss, got shape " + shape);
+        }
+        if (node == null && !leaf) {
+            throw new IllegalStateException("backward(): the graph of this tensor was already freed by an earlier "
+                    + "backward()");
+        }
+        List<Tensor> order = topologicalOrder(this);
+        java.util.IdentityHashMap<Tensor, Tensor> grads = new java.util.IdentityHashMap<>();
+        Autograd.NoGrad off = Autograd.noGrad();
+        try {
+            grads.put(this, full0(storage.backend, dtype(), 1.0, dims));
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                Tensor g = grads.remove(t);
+                GradNode n = t.node;
+                if (n == null) {
+                    if (g != null) {
+                        t.accumulate(g);
+                        g.close();
+                    }
+                    continue;
+                }
+                t.node = null;
+                if (g != null) {
+                    propagate(n, g, grads);
+                    g.close();
+                }
+                n.release();
+            }
+        } finally {
+            off.close();
+        }
+    }
+
+    private static void propagate(GradNode n, Tensor g, java.util.IdentityHashMap<Tensor, Tensor> grads) {
+        boolean[] needed = new boolean[n.inputs.length];
+        for (int j = 0; j < needed.length; j++) {
+            needed[j] = n.inputs[j] != null && n.inputs[j].requiresGrad;
+        }
+        try (MemoryScope scope = MemoryScope.open()) {
+            Tensor[] gi = n.rule.apply(g, needed);
+            for (int j = 0; j < needed.length; j++) {
+                if (!needed[j] || gi[j] == null) {
+                    continue;
+                }
+                Tensor input = n.inputs[j];
+                Tensor delivered = gi[j].deliverTo(input);
+                Tensor previous = grads.get(input);
+                Tensor total = previous == null ? delivered : previous.add(delivered);
+                scope.keep(total);
+                grads.put(input, total);
+                if (previous != null) {
+                    previous.close();
+                }
+            }
+        }
+    }
+
+    /** This gradient summed over broadcast axes to {@code input}'s shape and converted to its dtype: a new tensor. */
+    private Tensor deliverTo(Tensor input) {
+        Tensor g = this;
+        int lead = g.dims.length - input.dims.length;
+        for (int i = 0; i < lead; i++) {
+            g = g.sum(0, false);
+        }
+        for (int i = 0; i < input.dims.length; i++) {
+            if (input.dims[i] == 1 && g.dims[i] != 1) {
+                g = g.sum(i, true);
+            }
+        }
+        if (g.dtype() != input.dtype()) {
+            g = g.to(input.dtype());
+        }
+        return g == this ? newView(offset, dims, strides) : g;
+    }
+
+    private void accumulate(Tensor g) {
+        if (!leaf) {
+            return;
+        }
+        if (gradient == null) {
+            Storage s = new Storage(storage.backend, storage.backend.allocate(dtype(), size()));
+            gradient = new Tensor(s, 0, dims, shape.contiguousStrides(), false);
+        } else {
+            try (Tensor sum = gradient.add(g)) {
+                storage.backend.copy(sum.view(), gradient.view());
+            }
+            return;
+        }
+        storage.backend.copy(g.broadcastView(dims), gradient.view());
+    }
+
+    private static List<Tensor> topologicalOrder(Tensor root) {
+        List<Tensor> order = new java.util.ArrayList<>();
+        java.util.Set<Tensor> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Tensor> stack = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> next = new java.util.ArrayDeque<>();
+        stack.push(root);
+        next.push(0);
+        seen.add(root);
+        while (!stack.isEmpty()) {
+            Tensor t = stack.peek();
+            int i = next.pop();
+            Tensor[] inputs = t.node == null ? new Tensor[0] : t.node.inputs;
+            while (i < inputs.length && (inputs[i] == null || !inputs[i].requiresGrad || seen.contains(inputs[i]))) {
+                i++;
+            }
+            if (i < inputs.length) {
+                next.push(i + 1);
+                seen.add(inputs[i]);
+                stack.push(inputs[i]);
+                next.push(0);
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Writes {@code value} (broadcast to this shape, converted to this dtype) into this tensor's memory,
+     * visible through every view of it. This is the one in-place operation, for optimizers and running
+     * statistics; it is not recorded, and only leaves (tensors not computed by a recorded operation) accept it.
+     *
+     * @throws IllegalStateException when this tensor is the result of a recorded operation
+     */
+    public void assign(Tensor value) {
+        checkOpen();
+        checkSameBackend("assign", value);
+        if (node != null) {
+            throw new IllegalStateException("assign: " + shape + " is computed by a recorded operation; only leaves "
+                    + "(parameters, buffers) can be written in place");
+        }
+        Shape b = Shape.broadcast(value.shape, shape);
+        if (b == null || !b.equals(shape)) {
+            throw new ShapeMismatchException("assign " + value.shape + " into " + shape
+                    + ": the value must broadcast to the target's shape");
+        }
+        if (value.storage == storage) {
+            try (Tensor copy = value.detach().to(value.dtype())) {
+                storage.backend.copy(copy.broadcastView(dims), view());
+            }
+        } else {
+            storage.backend.copy(value.broadcastView(dims), view());
+        }
+    }
+
+    private static boolean recording(Tensor... inputs) {
+        boolean any = false;
+        for (Tensor t : inputs) {
+            any |= t != null && t.requiresGrad;
+        }
+        return any && Autograd.isEnabled();
+    }
+
+    private static boolean recording(Tensor input) {
+        return input.requiresGrad && Autograd.isEnabled();
+    }
+
+    /** Makes this result a node of the graph over {@code inputs}; {@code saved} are views its rule reads. */
+    private void record(GradNode.Rule rule, Tensor[] inputs, Tensor... saved) {
+        requiresGrad = true;
+        node = new GradNode(inputs, rule, saved);
+    }
+
+    /** A view of this tensor's data for a gradient rule: it keeps the memory alive even if this tensor is closed. */
+    private Tensor save() {
+        return new Tensor(storage, offset, dims, strides);
     }
 
     // ------------------------------------------------------------------ elementwise
@@ -569,6 +821,14 @@ public final class Tensor implements AutoCloseable {
         Tensor bc = b.promoted(dt);
         Tensor r = empty(a.storage.backend, dt, o);
         a.storage.backend.where(cond.broadcastView(o), ac.broadcastView(o), bc.broadcastView(o), r.view());
+        if (recording(a, b)) {
+            Tensor c = cond.save();
+            r.record((g, needed) -> {
+                try (Tensor zero = zerosLike(g)) {
+                    return new Tensor[] {needed[0] ? where(c, g, zero) : null, needed[1] ? where(c, zero, g) : null};
+                }
+            }, new Tensor[] {a, b}, c);
+        }
         ac.closeIfNot(a);
         bc.closeIfNot(b);
         return r;
@@ -586,6 +846,11 @@ public final class Tensor implements AutoCloseable {
         }
         Tensor r = empty(storage.backend, dtype(), dims);
         storage.backend.unary(op, view(), r.view());
+        if (recording(this)) {
+            Tensor x = save();
+            Tensor y = r.save();
+            r.record((g, needed) -> new Tensor[] {Derivatives.unary(op, x, y, g)}, new Tensor[] {this}, x, y);
+        }
         return r;
     }
 
@@ -603,9 +868,23 @@ public final class Tensor implements AutoCloseable {
         Tensor b = other.promoted(dt);
         Tensor r = empty(storage.backend, dt, o);
         storage.backend.binary(op, a.broadcastView(o), b.broadcastView(o), r.view());
+        if (recording(this, other) && !isComparison(op)) {
+            Tensor sa = a.save();
+            Tensor sb = b.save();
+            Tensor y = r.save();
+            r.record((g, needed) -> Derivatives.binary(op, sa, sb, y, g, needed), new Tensor[] {this, other},
+                    sa, sb, y);
+        }
         a.closeIfNot(this);
         b.closeIfNot(other);
         return r;
+    }
+
+    private static boolean isComparison(BinaryOp op) {
+        return switch (op) {
+            case EQ, NE, GT, GE, LT, LE -> true;
+            case ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM -> false;
+        };
     }
 
     private Tensor binaryScalar(String name, BinaryOp op, double value) {
@@ -709,7 +988,16 @@ public final class Tensor implements AutoCloseable {
 
     private Tensor floating() {
         checkOpen();
-        return dtype() == DType.INT32 ? to(DType.FLOAT64) : newView(offset, dims, strides);
+        return dtype() == DType.INT32 ? to(DType.FLOAT64) : alias();
+    }
+
+    /** A new tensor object over the same elements, connected to this one in the autograd graph. */
+    private Tensor alias() {
+        Tensor t = newView(offset, dims, strides);
+        if (recording(this)) {
+            t.record((g, needed) -> new Tensor[] {g}, new Tensor[] {this});
+        }
+        return t;
     }
 
     private Tensor reduce(String name, ReduceOp op, int axis, boolean keepDims) {
@@ -723,6 +1011,20 @@ public final class Tensor implements AutoCloseable {
         kept[ax] = 1;
         Tensor r = empty(storage.backend, op.isIndex() ? DType.INT32 : dtype(), kept);
         storage.backend.reduce(op, view(), ax, r.view());
+        if (!op.isIndex() && recording(this)) {
+            int[] inDims = dims;
+            if (op == ReduceOp.SUM) {
+                r.record((g, needed) -> new Tensor[] {g.broadcastTo(inDims)}, new Tensor[] {this});
+            } else {
+                Tensor x = save();
+                Tensor y = r.save();
+                r.record((g, needed) -> {
+                    // the gradient goes to the extreme elements, shared evenly between ties
+                    Tensor mask = x.eq(y);
+                    return new Tensor[] {g.mul(mask).div(mask.sum(ax, true))};
+                }, new Tensor[] {this}, x, y);
+            }
+        }
         if (keepDims) {
             return r;
         }
@@ -792,6 +1094,11 @@ public final class Tensor implements AutoCloseable {
         Tensor r = empty(storage.backend, dt, outDims);
         View out3 = new View(r.storage.buffer, 0, new int[] {batch.size(), m, n}, new int[] {m * n, n, 1});
         storage.backend.matmul(a3.view, false, b3.view, false, out3);
+        if (recording(this, other)) {
+            Tensor sa = a.save();
+            Tensor sb = b.save();
+            r.record((g, needed) -> matmulGrad(sa, sb, g, needed), new Tensor[] {this, other}, sa, sb);
+        }
         a3.close();
         b3.close();
         a.closeIfNot(this);
@@ -804,6 +1111,37 @@ public final class Tensor implements AutoCloseable {
         try (r) {
             return r.reshape(finalDims);
         }
+    }
+
+    /** dL/da = g·bᵀ and dL/db = aᵀ·g in numpy's matmul layout; batch sums happen in backward's delivery. */
+    private static Tensor[] matmulGrad(Tensor a, Tensor b, Tensor g, boolean[] needed) {
+        Tensor a2 = a.rank() == 1 ? a.unsqueeze(0) : a;
+        Tensor b2 = b.rank() == 1 ? b.unsqueeze(-1) : b;
+        Tensor ga = null;
+        Tensor gb = null;
+        if (needed[0]) {
+            ga = g.matmul(b2.swapLastTwo());
+            if (a.rank() == 1) {
+                ga = ga.squeeze(-2);
+            }
+        }
+        if (needed[1]) {
+            gb = a2.swapLastTwo().matmul(g);
+            if (b.rank() == 1) {
+                gb = gb.squeeze(-1);
+            }
+        }
+        return new Tensor[] {ga, gb};
+    }
+
+    private Tensor swapLastTwo() {
+        int[] perm = new int[dims.length];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[perm.length - 2] = perm.length - 1;
+        perm[perm.length - 1] = perm.length - 2;
+        return permute(perm);
     }
 
     /** A rank-3 {@code (batch, rows, cols)} view of a matmul operand, copied only when its batch axes cannot merge. */
@@ -897,7 +1235,15 @@ public final class Tensor implements AutoCloseable {
             nd[i] = dims[a];
             ns[i] = strides[a];
         }
-        return newView(offset, nd, ns);
+        Tensor r = newView(offset, nd, ns);
+        if (recording(this)) {
+            int[] inverse = new int[axes.length];
+            for (int i = 0; i < axes.length; i++) {
+                inverse[Shape.normalizeAxis(axes[i], dims.length, null)] = i;
+            }
+            r.record((g, needed) -> new Tensor[] {g.permute(inverse)}, new Tensor[] {this});
+        }
+        return r;
     }
 
     // ------------------------------------------------------------------ shape
@@ -939,11 +1285,21 @@ public final class Tensor implements AutoCloseable {
         }
         int[] ns = Strides.reshape(dims, strides, nd);
         if (ns != null) {
-            return newView(offset, nd, ns);
+            return reshapedView(offset, nd, ns);
         }
         try (Tensor c = to(dtype())) {
             return c.reshape(nd);
         }
+    }
+
+    /** A view with other dimensions over the same elements in the same order (reshape, squeeze, unsqueeze). */
+    private Tensor reshapedView(int newOffset, int[] nd, int[] ns) {
+        Tensor r = newView(newOffset, nd, ns);
+        if (recording(this)) {
+            int[] inDims = dims;
+            r.record((g, needed) -> new Tensor[] {g.reshape(inDims)}, new Tensor[] {this});
+        }
+        return r;
     }
 
     /** The elements as one dimension. */
@@ -963,7 +1319,7 @@ public final class Tensor implements AutoCloseable {
             throw new ShapeMismatchException("squeeze axis " + axis + " of " + shape + ": the axis has size "
                     + dims[a] + ", not 1");
         }
-        return newView(offset, dropAxis(dims, a), dropAxis(strides, a));
+        return reshapedView(offset, dropAxis(dims, a), dropAxis(strides, a));
     }
 
     /** The tensor with a new axis of size 1 at {@code axis} (in {@code [-rank-1, rank]}). */
@@ -982,7 +1338,7 @@ public final class Tensor implements AutoCloseable {
                 j++;
             }
         }
-        return newView(offset, nd, ns);
+        return reshapedView(offset, nd, ns);
     }
 
     /** A view repeated along broadcast dimensions to {@code newShape}, numpy's {@code broadcast_to}. */
@@ -995,7 +1351,11 @@ public final class Tensor implements AutoCloseable {
                     + ": each dimension must equal the target's or be 1");
         }
         View v = broadcastView(target.dims());
-        return newView(offset, v.shape(), v.strides());
+        Tensor r = newView(offset, v.shape(), v.strides());
+        if (recording(this)) {
+            r.record((g, needed) -> new Tensor[] {g}, new Tensor[] {this});
+        }
+        return r;
     }
 
     /**
@@ -1026,7 +1386,18 @@ public final class Tensor implements AutoCloseable {
         nd[a] = (int) count;
         ns[a] = strides[a] * step;
         int off = count == 0 ? offset : offset + (int) s * strides[a];
-        return newView(off, nd, ns);
+        Tensor r = newView(off, nd, ns);
+        if (recording(this)) {
+            int[] inDims = dims;
+            r.record((g, needed) -> {
+                Tensor z = empty(g.storage.backend, g.dtype(), inDims);
+                try (Tensor window = z.slice(axis, start, end, step)) {
+                    z.storage.backend.copy(g.view(), window.view());
+                }
+                return new Tensor[] {z};
+            }, new Tensor[] {this});
+        }
+        return r;
     }
 
     /** The tensors joined along an existing {@code axis}; other dimensions must agree. */
@@ -1057,10 +1428,22 @@ public final class Tensor implements AutoCloseable {
         Tensor r = empty(first.storage.backend, dt, od);
         int at = 0;
         int[] ostr = r.strides;
-        for (Tensor t : tensors) {
-            int[] pd = t.dims;
-            r.storage.backend.copy(t.view(), new View(r.storage.buffer, at * ostr[a], pd, ostr));
+        int[] starts = new int[tensors.size()];
+        for (int i = 0; i < tensors.size(); i++) {
+            Tensor t = tensors.get(i);
+            starts[i] = at;
+            r.storage.backend.copy(t.view(), new View(r.storage.buffer, at * ostr[a], t.dims, ostr));
             at += t.dims[a];
+        }
+        Tensor[] inputs = tensors.toArray(new Tensor[0]);
+        if (recording(inputs)) {
+            r.record((g, needed) -> {
+                Tensor[] grads = new Tensor[inputs.length];
+                for (int i = 0; i < inputs.length; i++) {
+                    grads[i] = needed[i] ? g.slice(a, starts[i], starts[i] + inputs[i].dims[a], 1) : null;
+                }
+                return grads;
+            }, inputs);
         }
         return r;
     }
@@ -1116,6 +1499,16 @@ public final class Tensor implements AutoCloseable {
             at += widths[i][0] * r.strides[i];
         }
         storage.backend.copy(view(), new View(r.storage.buffer, at, dims, r.strides));
+        if (recording(this)) {
+            int[] inDims = dims;
+            r.record((g, needed) -> {
+                Tensor inner = g;
+                for (int i = 0; i < inDims.length; i++) {
+                    inner = inner.slice(i, widths[i][0], widths[i][0] + inDims[i], 1);
+                }
+                return new Tensor[] {inner};
+            }, new Tensor[] {this});
+        }
         return r;
     }
 
@@ -1142,6 +1535,15 @@ public final class Tensor implements AutoCloseable {
                 g.close();
                 throw new IndexOutOfBoundsException("gather from " + shape + " along axis " + axis + " with indices "
                         + indices.shape + ": " + e.getMessage());
+            }
+            if (recording(this)) {
+                Tensor idx = flat.save();
+                int[] inDims = dims;
+                g.record((gg, needed) -> {
+                    Tensor z = empty(gg.storage.backend, gg.dtype(), inDims);
+                    gg.storage.backend.scatterAdd(gg.view(), a, idx.view(), z.view());
+                    return new Tensor[] {z};
+                }, new Tensor[] {this}, idx);
             }
             int[] od = new int[dims.length - 1 + indices.rank()];
             System.arraycopy(dims, 0, od, 0, a);
@@ -1207,6 +1609,15 @@ public final class Tensor implements AutoCloseable {
         if (storage.backend instanceof FusedSoftmax fused) {
             Tensor r = empty(storage.backend, dtype(), dims);
             fused.softmax(view(), a, log, r.view());
+            if (recording(this)) {
+                Tensor y = r.save();
+                r.record((g, needed) -> {
+                    if (log) { // d logSoftmax: g - softmax * sum(g)
+                        return new Tensor[] {g.sub(y.exp().mul(g.sum(a, true)))};
+                    }
+                    return new Tensor[] {y.mul(g.sub(g.mul(y).sum(a, true)))}; // d softmax: y * (g - sum(g*y))
+                }, new Tensor[] {this}, y);
+            }
             return r;
         }
         try (Tensor m = max(a, true); Tensor shifted = sub(m); Tensor e = shifted.exp();
@@ -1236,7 +1647,7 @@ public final class Tensor implements AutoCloseable {
             }
         }
         try (Tensor m = max(a, true); Tensor mm = m.sub(m); Tensor finite = mm.eq(0.0);
-             Tensor zero = zerosLike(m); Tensor safe = where(finite, m, zero); Tensor shifted = sub(safe);
+             Tensor zero = zerosLike(m); Tensor shift = where(finite, m, zero); Tensor safe = shift.detach(); Tensor shifted = sub(safe);
              Tensor e = shifted.exp(); Tensor s = e.sum(a, true); Tensor ls = s.log(); Tensor r = ls.add(safe)) {
             return keepDims ? r.newView(r.offset, r.dims, r.strides) : r.squeeze(a);
         }

@@ -41,9 +41,12 @@ class LayeringTest {
 
     @Test
     void apiDependsOnSpiAndTheJdkAlone() {
-        classes().that().resideInAnyPackage("org.jdeep", "org.jdeep.random..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jdeep", "org.jdeep.random..",
-                        "org.jdeep.spi..", "org.jdeep.types..")
+        classes().that().resideInAPackage("org.jdeep..")
+                .and().resideOutsideOfPackages("org.jdeep.spi..", "org.jdeep.types..", "org.jdeep.backend..",
+                        "org.jdeep.models..", "org.jdeep.conformance..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jdeep..")
+                .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("org.jdeep.backend..",
+                        "org.jdeep.models..", "org.jdeep.conformance..")
                 .check(jdeep);
     }
 

@@ -19,6 +19,9 @@ public final class CpuBackendProvider implements BackendProvider {
     @Override
     public Probe probe() {
         try {
+            if (!vectorApiPresent()) {
+                return Probe.unavailable(MISSING_VECTOR_API);
+            }
             return Probe.available(describe(CpuThreads.configuredThreads()));
         } catch (IllegalArgumentException e) {
             return Probe.unavailable("cpu: " + e.getMessage());
@@ -30,6 +33,9 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public Backend open() {
+        if (!vectorApiPresent()) {
+            throw new IllegalStateException(MISSING_VECTOR_API);
+        }
         CpuThreads threads;
         try {
             threads = CpuThreads.fromSystemProperty();
@@ -46,11 +52,15 @@ public final class CpuBackendProvider implements BackendProvider {
     }
 
     private static String vectorApi() {
-        try {
-            return "Vector API " + jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit";
-        } catch (LinkageError e) {
-            // On the class path without --add-modules jdk.incubator.vector the classes are missing.
-            return "Vector API unavailable (launch with --add-modules jdk.incubator.vector)";
-        }
+        return "Vector API " + jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit";
+    }
+
+    private static final String MISSING_VECTOR_API = "cpu: the module jdk.incubator.vector is not loaded, and the "
+            + "matrix multiply needs it (on the class path, launch java with --add-modules jdk.incubator.vector)";
+
+    /** On the class path without {@code --add-modules jdk.incubator.vector} the Vector API classes are missing. */
+    private static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                || CpuBackendProvider.class.getModule().getLayer() != null;
     }
 }

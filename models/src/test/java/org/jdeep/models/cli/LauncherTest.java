@@ -67,6 +67,14 @@ class LauncherTest {
     }
 
     @Test
+    void onTheClassPathWithoutTheVectorModuleTheCpuBackendSaysWhatToAdd() throws Exception {
+        Result r = java(List.of("-cp", path(), "org.jdeep.models.cli.Main", "backends"));
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("cpu") && l.contains("unavailable")
+                && l.contains("--add-modules jdk.incubator.vector")), r.out());
+    }
+
+    @Test
     void demoRunsOnTheCpuBackend() throws Exception {
         Result r = onModulePath("demo");
         assertEquals(0, r.status(), r.out());
