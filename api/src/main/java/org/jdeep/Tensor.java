@@ -10,6 +10,7 @@ import org.jdeep.spi.UnaryOp;
 import org.jdeep.spi.View;
 import org.jdeep.types.DType;
 import org.jdeep.types.Shape;
+import org.jdeep.types.Window2d;
 
 /**
  * An n-dimensional array of FLOAT32, FLOAT64 or INT32 values on a backend, with numpy's semantics:
@@ -1579,6 +1580,34 @@ public final class Tensor implements AutoCloseable {
             throw new IndexOutOfBoundsException("oneHot(" + depth + ") of labels " + shape
                     + ": every label must be in [0, " + depth + "); " + e.getMessage());
         }
+    }
+
+    /**
+     * The sliding windows of a channels-last image batch {@code (N, H, W, C)} unfolded into
+     * {@code (N, outH, outW, kernelH, kernelW, C)}, with {@code padValue} where a window reaches into the padding
+     * (0 for convolution, -Inf for max pooling). A convolution is then one matmul with weights reshaped to
+     * {@code (kernelH*kernelW*C, C_out)}, and pooling a reduction over the two window axes (Course 4, week 1,
+     * 1.2-1.9 convolutions, padding, strides, pooling). Differentiable: the gradient folds back with col2im.
+     */
+    public Tensor im2col(Window2d window, double padValue) {
+        checkOpen();
+        if (rank() != 4) {
+            throw new ShapeMismatchException("im2col of " + shape + ": needs a channels-last image batch (N, H, W, C)");
+        }
+        int outH = window.outH(dims[1]);
+        int outW = window.outW(dims[2]);
+        int[] od = {dims[0], outH, outW, window.kernelH(), window.kernelW(), dims[3]};
+        Tensor r = empty(storage.backend, dtype(), od);
+        storage.backend.im2col(view(), window, padValue, r.view());
+        if (recording(this)) {
+            int[] inDims = dims;
+            r.record((g, needed) -> {
+                Tensor z = empty(g.storage.backend, g.dtype(), inDims);
+                g.storage.backend.col2im(g.view(), window, z.view());
+                return new Tensor[] {z};
+            }, new Tensor[] {this});
+        }
+        return r;
     }
 
     // ------------------------------------------------------------------ stable forms

@@ -195,4 +195,15 @@ class AutogradTest {
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(new int[] {1}, 1).requiresGrad());
         assertNull(Tensor.of(new double[] {1}, 1).requiresGrad().grad());
     }
+
+    @Test
+    void im2colUnfoldsWindowsAndFoldsGradientsBackCountingOverlaps() {
+        // a 1x3x3x1 image, 2x2 windows with stride 1: the centre pixel is in all 4 windows
+        Tensor x = leaf(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 3, 3, 1);
+        Tensor cols = x.im2col(org.jdeep.types.Window2d.of(2, 2, 1, 0), 0);
+        assertArrayEquals(new int[] {1, 2, 2, 2, 2, 1}, cols.shape().dims());
+        assertArrayEquals(new double[] {1, 2, 4, 5, 2, 3, 5, 6, 4, 5, 7, 8, 5, 6, 8, 9}, cols.toDoubleArray());
+        cols.sum().backward();
+        assertArrayEquals(new double[] {1, 2, 1, 2, 4, 2, 1, 2, 1}, x.grad().toDoubleArray());
+    }
 }

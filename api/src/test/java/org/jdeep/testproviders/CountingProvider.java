@@ -9,7 +9,7 @@ import org.jdeep.spi.Probe;
 import org.jdeep.spi.ReduceOp;
 import org.jdeep.spi.UnaryOp;
 import org.jdeep.spi.View;
-import org.jdeep.spi.Window2d;
+import org.jdeep.types.Window2d;
 import org.jdeep.types.DType;
 
 /**

@@ -1,6 +1,7 @@
 package org.jdeep.spi;
 
 import org.jdeep.types.DType;
+import org.jdeep.types.Window2d;
 
 /**
  * The primitives a jdeep backend implements; everything else (softmax, convolution, losses, autograd) is

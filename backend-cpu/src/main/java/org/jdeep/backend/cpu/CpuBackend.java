@@ -7,7 +7,7 @@ import org.jdeep.spi.FusedSoftmax;
 import org.jdeep.spi.ReduceOp;
 import org.jdeep.spi.UnaryOp;
 import org.jdeep.spi.View;
-import org.jdeep.spi.Window2d;
+import org.jdeep.types.Window2d;
 import org.jdeep.types.DType;
 
 /**

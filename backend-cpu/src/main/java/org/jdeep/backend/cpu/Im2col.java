@@ -1,7 +1,7 @@
 package org.jdeep.backend.cpu;
 
 import org.jdeep.spi.View;
-import org.jdeep.spi.Window2d;
+import org.jdeep.types.Window2d;
 
 /**
  * {@code im2col} and its adjoint {@code col2im} for channels-last images {@code (N, H, W, C)} and columns

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.jdeep.spi.View;
-import org.jdeep.spi.Window2d;
+import org.jdeep.types.Window2d;
 import org.jdeep.types.DType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
-package org.jdeep.spi;
+package org.jdeep.types;
 
 /**
- * The geometry of a sliding 2-D window, for {@link Backend#im2col} and {@link Backend#col2im}: convolution
+ * The geometry of a sliding 2-D window, for {@code Backend.im2col} and {@code Backend.col2im}: convolution
  * and pooling (Course 4, week 1, 1.4 Padding, 1.5 Strided convolutions, 1.9 Pooling layers), with
  * dilation as in atrous convolution. Padding may differ per side so that "same" padding works for even
  * windows.
