@@ -10,6 +10,15 @@ module org.jdeep.api {
 
     exports org.jdeep;
     exports org.jdeep.random;
+    exports org.jdeep.nn;
+    exports org.jdeep.nn.init;
+    exports org.jdeep.loss;
+    exports org.jdeep.autograd;
+    exports org.jdeep.optim;
+    exports org.jdeep.data;
+    exports org.jdeep.eval;
+    exports org.jdeep.io;
+    exports org.jdeep.train;
 
     uses org.jdeep.spi.BackendProvider;
 }

@@ -46,11 +46,15 @@ public final class Tensor implements AutoCloseable {
     }
 
     private Tensor(Storage storage, int offset, int[] dims, int[] strides, boolean scoped) {
+        this(storage, offset, Shape.of(dims), dims, strides, scoped);
+    }
+
+    private Tensor(Storage storage, int offset, Shape shape, int[] dims, int[] strides, boolean scoped) {
         this.storage = storage;
         this.offset = offset;
         this.dims = dims;
         this.strides = strides;
-        this.shape = Shape.of(dims);
+        this.shape = shape;
         storage.retain();
         if (scoped) {
             MemoryScope.register(this);
@@ -164,9 +168,9 @@ public final class Tensor implements AutoCloseable {
     }
 
     static Tensor empty(Backend backend, DType dtype, int[] dims) {
-        int size = Shape.of(dims).size();
-        Storage s = new Storage(backend, backend.allocate(dtype, size));
-        return new Tensor(s, 0, dims, Shape.of(dims).contiguousStrides());
+        Shape shape = Shape.of(dims);
+        Storage s = new Storage(backend, backend.allocate(dtype, shape.size()));
+        return new Tensor(s, 0, shape, dims, shape.contiguousStrides(), true);
     }
 
     // ------------------------------------------------------------------ reading
@@ -346,6 +350,8 @@ public final class Tensor implements AutoCloseable {
      * A new leaf tensor over the same memory that tracks gradients: operations on it record how to
      * differentiate themselves, and {@link #backward()} on a result fills its {@link #grad()}. Use it for
      * parameters (Course 1, week 2, 2.9 Logistic regression gradient descent). Floating dtypes only.
+     * Like its gradient, the leaf belongs to no {@link MemoryScope}: parameters outlive training steps, so close
+     * it (or its module) when done.
      */
     public Tensor requiresGrad() {
         checkOpen();
@@ -353,7 +359,7 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException("requiresGrad: only FLOAT32 and FLOAT64 tensors have gradients, got "
                     + dtype() + " " + shape);
         }
-        Tensor t = newView(offset, dims, strides);
+        Tensor t = new Tensor(storage, offset, dims, strides, false);
         t.requiresGrad = true;
         t.leaf = true;
         return t;
@@ -540,7 +546,7 @@ public final class Tensor implements AutoCloseable {
                     + ": the value must broadcast to the target's shape");
         }
         if (value.storage == storage) {
-            try (Tensor copy = value.detach().to(value.dtype())) {
+            try (Tensor detached = value.detach(); Tensor copy = detached.to(value.dtype())) {
                 storage.backend.copy(copy.broadcastView(dims), view());
             }
         } else {
@@ -568,7 +574,8 @@ public final class Tensor implements AutoCloseable {
 
     /** A view of this tensor's data for a gradient rule: it keeps the memory alive even if this tensor is closed. */
     private Tensor save() {
-        return new Tensor(storage, offset, dims, strides);
+        // unscoped: a loss kept out of a MemoryScope must still be able to run backward()
+        return new Tensor(storage, offset, dims, strides, false);
     }
 
     // ------------------------------------------------------------------ elementwise
@@ -782,11 +789,6 @@ public final class Tensor implements AutoCloseable {
 
     /** {@code x} where positive, {@code alpha * x} elsewhere (Course 1, week 3, 3.6 Activation functions). */
     public Tensor leakyRelu(double alpha) {
-        checkOpen();
-        if (!dtype().isFloating()) {
-            throw new IllegalArgumentException("leakyRelu is defined for FLOAT32 and FLOAT64, got INT32 " + shape
-                    + "; convert with to(DType.FLOAT64) first");
-        }
         try (Tensor positive = gt(0.0); Tensor scaled = mul(alpha)) {
             return where(positive, this, scaled);
         }
@@ -1678,7 +1680,7 @@ public final class Tensor implements AutoCloseable {
         try (Tensor m = max(a, true); Tensor mm = m.sub(m); Tensor finite = mm.eq(0.0);
              Tensor zero = zerosLike(m); Tensor shift = where(finite, m, zero); Tensor safe = shift.detach(); Tensor shifted = sub(safe);
              Tensor e = shifted.exp(); Tensor s = e.sum(a, true); Tensor ls = s.log(); Tensor r = ls.add(safe)) {
-            return keepDims ? r.newView(r.offset, r.dims, r.strides) : r.squeeze(a);
+            return keepDims ? r.alias() : r.squeeze(a);
         }
     }
 
