@@ -1,0 +1,47 @@
+package org.jdeep.backend.opencl;
+
+import org.jdeep.spi.Backend;
+import org.jdeep.spi.BackendProvider;
+import org.jdeep.spi.Probe;
+
+/**
+ * The {@code "opencl"} backend provider. Constructing it loads nothing; {@link #probe()} loads Aparapi's
+ * native library, lists the OpenCL devices, and checks the chosen one for fp64; {@link #open()} compiles
+ * the kernels for that device and proves they run there.
+ */
+public final class OpenClBackendProvider implements BackendProvider {
+
+    /** Public no-argument constructor for {@link java.util.ServiceLoader}; does no work. */
+    public OpenClBackendProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "opencl";
+    }
+
+    @Override
+    public Probe probe() {
+        try {
+            OpenClDevices.Scan scan = OpenClDevices.scan();
+            return scan.chosen() == null ? Probe.unavailable(scan.problem()) : Probe.available(scan.detail());
+        } catch (RuntimeException | LinkageError e) {
+            // A probe reports, it never throws (for example when Aparapi is missing from the path).
+            return Probe.unavailable("opencl: " + e);
+        }
+    }
+
+    @Override
+    public Backend open() {
+        OpenClDevices.Scan scan;
+        try {
+            scan = OpenClDevices.scan();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("opencl: " + e, e);
+        }
+        if (scan.chosen() == null) {
+            throw new IllegalStateException(scan.problem());
+        }
+        return new OpenClBackend(scan.chosen());
+    }
+}
