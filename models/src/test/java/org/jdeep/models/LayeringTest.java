@@ -51,10 +51,12 @@ class LayeringTest {
     }
 
     @Test
-    void backendsDependOnSpiOnly() {
+    void backendsDependOnSpiAndTheirDeviceLibraryOnly() {
         classes().that().resideInAPackage("org.jdeep.backend..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jdk.incubator.vector..",
-                        "org.jdeep.spi..", "org.jdeep.types..", "org.jdeep.backend..")
+                        "org.jdeep.spi..", "org.jdeep.types..", "org.jdeep.backend..",
+                        // each backend's own device library
+                        "com.aparapi..", "jcuda..")
                 .check(jdeep);
     }
 
