@@ -1089,6 +1089,13 @@ public final class Tensor implements AutoCloseable {
         int[] bdims = batch.dims();
         Tensor a = promoted(dt);
         Tensor b = other.promoted(dt);
+        // a promoted copy is contiguous: its strides, not the original view's, address it
+        if (a != this) {
+            as = rank() == 1 ? new int[] {0, a.strides[0]} : a.strides;
+        }
+        if (b != other) {
+            bs = other.rank() == 1 ? new int[] {b.strides[0], 0} : b.strides;
+        }
         Operand a3 = Operand.of(a, ad, as, bdims);
         Operand b3 = Operand.of(b, bd, bs, bdims);
         int[] outDims = Arrays.copyOf(bdims, bdims.length + 2);

@@ -85,6 +85,14 @@ class TensorTest {
     }
 
     @Test
+    void matmulOfATransposedFloat32ViewWithFloat64PromotesTheViewNotItsStorage() {
+        Tensor a = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 4, 3).transpose();
+        Tensor b = Tensor.of(new double[] {1, 0, 0, 1, 1, 1, 2, -1}, 4, 2);
+        // a (3,4) = [[1,4,7,10],[2,5,8,11],[3,6,9,12]]
+        assertArrayEquals(new double[] {28, 1, 32, 2, 36, 3}, a.matmul(b).toDoubleArray());
+    }
+
+    @Test
     void sigmoidAndLogSigmoidStayFiniteAtPlusMinus1000() {
         Tensor x = Tensor.of(new double[] {-1000, 1000}, 2);
         assertArrayEquals(new double[] {0, 1}, x.sigmoid().toDoubleArray());
