@@ -7,6 +7,7 @@
  */
 module org.jdeep.api {
     requires transitive org.jdeep.spi;
+    requires java.desktop; // javax.imageio, for org.jdeep.data.Images (PNG, JPEG)
 
     exports org.jdeep;
     exports org.jdeep.random;
