@@ -114,12 +114,11 @@ public final class Backends {
             }
             Found f = discover().get(key);
             if (f == null) {
-                throw new BackendUnavailableException("backend '" + key + "' " + requestSource(key)
-                        + " was not found. " + summary());
+                throw new BackendUnavailableException(requestSource(key) + " was not found. " + summary());
             }
             if (!f.probe.available()) {
-                throw new BackendUnavailableException("backend '" + key + "' " + requestSource(key)
-                        + " cannot run here: " + f.probe.detail() + ". " + summary());
+                throw new BackendUnavailableException(requestSource(key) + " cannot run here: " + f.probe.detail() + ". "
+                        + summary());
             }
             try {
                 b = f.provider.open();
@@ -175,14 +174,15 @@ public final class Backends {
         }
     }
 
+    /** {@code "backend 'NAME'"} and, when the user asked for it by property or variable, how. */
     private static String requestSource(String key) {
         if (key.equals(normalized(System.getProperty(PROPERTY)))) {
-            return "(asked for with -D" + PROPERTY + "=" + key + ")";
+            return "backend '" + key + "' (asked for with -D" + PROPERTY + "=" + key + ")";
         }
         if (key.equals(normalized(System.getenv(ENVIRONMENT)))) {
-            return "(asked for with " + ENVIRONMENT + "=" + key + ")";
+            return "backend '" + key + "' (asked for with " + ENVIRONMENT + "=" + key + ")";
         }
-        return "";
+        return "backend '" + key + "'";
     }
 
     private static String normalized(String s) {

@@ -1,87 +1,125 @@
 package org.jdeep.models.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.List;
-import org.jdeep.BackendInfo;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.jdeep.BackendUnavailableException;
-import org.jdeep.Backends;
-import org.jdeep.MemoryScope;
-import org.jdeep.Tensor;
-import org.jdeep.random.RandomState;
+import org.jdeep.ShapeMismatchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * The {@code jdeep} command line. {@code backends} lists every backend found, whether it can run here and
- * why; {@code demo} runs a few tensor operations on the selected backend ({@code -Djdeep.backend=NAME}).
+ * The {@code jdeep} command line, parsed with picocli:
+ * <pre>
+ * jdeep list                                  every model, with the lectures it covers
+ * jdeep train MODEL [--backend NAME] [--epochs N] [--batch-size B] [--lr X] [--seed S] [--data PATH] [--out DIR]
+ * jdeep evaluate --model DIR [--data PATH]    a saved model's train/dev/test metrics
+ * jdeep predict --model DIR --input ...       a saved model's predictions
+ * jdeep backends                              the backends found, whether each can run here, and why
+ * jdeep demo                                  a few tensor operations on the selected backend
+ * </pre>
+ * Exit status: 0 on success, 1 when the command fails (a backend that cannot run, unreadable data...; the reason
+ * is printed on one line), 2 for a usage error. The backend is chosen with {@code --backend NAME} or, for every
+ * command, {@code -Djdeep.backend=NAME} / {@code JDEEP_BACKEND=NAME} (default {@code cpu}).
  */
-public final class Main {
-    private Main() {
+@Command(name = "jdeep", synopsisHeading = "", customSynopsis = "usage: jdeep <command> [options]  (jdeep help <command> for its options)",
+        description = "Trains and runs the Deep Learning Specialization's models on jdeep.",
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+        subcommands = {ListCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            BackendsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Select a backend with --backend NAME (train, evaluate, predict), or -Djdeep.backend=NAME or "
+                + "JDEEP_BACKEND=NAME (default: cpu)."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** The top-level command; {@link #main} and {@link #run} make one per invocation. */
+    public Main() {
+    }
+
+    /** Without a command: prints the usage. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Runs one command and exits with its status. */
     public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // plots are drawn off screen
+        }
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs one command, printing to {@code out} and {@code err}; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String command = args.length == 0 ? "help" : args[0];
-        try {
-            switch (command) {
-                case "backends":
-                    return backends(out);
-                case "demo":
-                    return demo(out);
-                case "help":
-                case "--help":
-                case "-h":
-                    usage(out);
-                    return 0;
-                default:
-                    err.println("jdeep: unknown command '" + command + "'");
-                    usage(err);
-                    return 2;
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter w = commandLine.getErr();
+            if (isExpected(e)) {
+                w.println("jdeep: " + oneLine(e));
+            } else {
+                w.println("jdeep: " + commandLine.getCommandName() + " failed: " + e);
+                e.printStackTrace(w);
             }
-        } catch (BackendUnavailableException e) {
-            err.println("jdeep: " + e.getMessage());
+            w.flush();
             return 1;
+        });
+        cmd.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine where = e.getCommandLine();
+            PrintWriter w = where.getErr();
+            w.println("jdeep: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+            where.usage(w);
+            w.flush();
+            return CommandLine.ExitCode.USAGE;
+        });
+        int status = cmd.execute(args);
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        return status;
+    }
+
+    private static boolean isExpected(Exception e) {
+        return e instanceof BackendUnavailableException || e instanceof IOException
+                || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
+                || e instanceof ShapeMismatchException;
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.replace('\n', ' ').replaceAll(" {2,}", " ");
+    }
+
+    /** The version of the jdeep-models jar (its Maven version), or "unknown" from a build directory. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jdeep " + version()};
         }
     }
 
-    private static void usage(PrintStream out) {
-        out.println("usage: jdeep <command>");
-        out.println("  backends   list the backends found, whether each can run here, and why");
-        out.println("  demo       run a few tensor operations on the selected backend");
-        out.println("Select a backend with -Djdeep.backend=NAME or JDEEP_BACKEND=NAME (default: cpu).");
-    }
-
-    private static int backends(PrintStream out) {
-        List<BackendInfo> all = Backends.list();
-        if (all.isEmpty()) {
-            out.println("no backend found: put a backend jar such as jdeep-backend-cpu on the class or module path");
-            return 1;
+    /** The jdeep-models version, from the module descriptor or the jar's Maven properties. */
+    static String version() {
+        Module m = Main.class.getModule();
+        if (m.getDescriptor() != null && m.getDescriptor().rawVersion().isPresent()) {
+            return m.getDescriptor().rawVersion().get();
         }
-        out.println("selected: " + Backends.requestedName());
-        for (BackendInfo b : all) {
-            out.println(b);
+        try (InputStream in = Main.class.getResourceAsStream("/META-INF/maven/org.jdeep/jdeep-models/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            // fall through
         }
-        return 0;
-    }
-
-    private static int demo(PrintStream out) {
-        try (MemoryScope scope = MemoryScope.open()) {
-            BackendInfo backend = Backends.selected();
-            out.println("backend: " + backend.name() + " (" + backend.detail() + ")");
-            RandomState rng = new RandomState(1);
-            Tensor w = rng.randn(3, 2);
-            Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
-            out.println("x =\n" + x);
-            out.println("W = np.random.seed(1); np.random.randn(3, 2) =\n" + w);
-            Tensor z = x.matmul(w);
-            out.println("x @ W =\n" + z);
-            out.println("softmax(x @ W, axis=1) =\n" + z.softmax(1));
-            out.println("sigmoid([-1000, 0, 1000]) = " + Tensor.of(new double[] {-1000, 0, 1000}, 3).sigmoid());
-            out.println("sum(x, axis=0) = " + x.sum(0, false));
-        }
-        return 0;
+        return "unknown";
     }
 }

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line in both launch modes users have: on the module path (backends found through
- * {@code provides}) and on the class path (found through {@code META-INF/services}), each in a fresh JVM.
+ * The command line in both launch modes users have: on the module path as {@code ./jdeep} runs it (backends found
+ * through {@code provides}, every jar of target/lib resolved) and on the class path (found through
+ * {@code META-INF/services}), each in a fresh JVM.
  */
 class LauncherTest {
     private static final Path LIB = Path.of(System.getProperty("jdeep.models.lib", "target/lib"));
@@ -43,9 +45,10 @@ class LauncherTest {
         return new Result(p.exitValue(), out);
     }
 
+    /** As ./jdeep launches: every jar of target/lib resolved, headless. */
     private static Result onModulePath(String... args) throws IOException, InterruptedException {
-        List<String> a = new ArrayList<>(List.of("--module-path", path(), "-m",
-                "org.jdeep.models/org.jdeep.models.cli.Main"));
+        List<String> a = new ArrayList<>(List.of("-Djava.awt.headless=true", "--module-path", path(),
+                "--add-modules", "ALL-MODULE-PATH", "-m", "org.jdeep.models/org.jdeep.models.cli.Main"));
         a.addAll(List.of(args));
         return java(a);
     }
@@ -86,11 +89,11 @@ class LauncherTest {
 
     @Test
     void aMissingBackendFailsWithTheReasonInsteadOfFallingBack() throws Exception {
-        List<String> a = new ArrayList<>(List.of("-Djdeep.backend=opencl", "--module-path", path(), "-m",
+        List<String> a = new ArrayList<>(List.of("-Djdeep.backend=nosuch", "--module-path", path(), "-m",
                 "org.jdeep.models/org.jdeep.models.cli.Main", "demo"));
         Result r = java(a);
         assertEquals(1, r.status(), r.out());
-        assertTrue(r.out().contains("backend 'opencl' (asked for with -Djdeep.backend=opencl) was not found."),
+        assertTrue(r.out().contains("backend 'nosuch' (asked for with -Djdeep.backend=nosuch) was not found."),
                 r.out());
         assertTrue(r.out().contains("cpu (available)"), r.out());
     }
@@ -100,5 +103,35 @@ class LauncherTest {
         Result r = onModulePath("train-everything");
         assertEquals(2, r.status(), r.out());
         assertTrue(r.out().contains("usage: jdeep <command>"), r.out());
+    }
+
+    /** picocli, XChart and the models on the module path: a short training run writes its whole run directory. */
+    @Test
+    void trainOnTheModulePathWritesTheModelTheRecordAndThePlots(@TempDir Path dir) throws Exception {
+        Result r = onModulePath("train", "planar", "--epochs", "200", "--out", dir.toString());
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().contains("Cost after iteration 0: 0.693048"), r.out());
+        for (String f : List.of("model.safetensors", "run.json", "cost.png", "decision-boundary.png")) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f + " missing:\n" + r.out());
+        }
+        Result list = onModulePath("list");
+        assertEquals(0, list.status(), list.out());
+        assertTrue(list.out().contains("planar  -  "), list.out());
+    }
+
+    @Test
+    void aBackendThatIsNotThereEndsTrainingWithStatusOneAndOneLine() throws Exception {
+        Result r = onModulePath("train", "planar", "--backend", "nosuch", "--epochs", "1");
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("jdeep: backend 'nosuch'") && l.contains("was not found")),
+                r.out());
+    }
+
+    @Test
+    void listOnTheClassPath() throws Exception {
+        Result r = java(List.of("--add-modules", "jdk.incubator.vector", "-cp", path(), "org.jdeep.models.cli.Main",
+                "list"));
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().contains("deep  -  "), r.out());
     }
 }
