@@ -153,6 +153,22 @@ class MatmulTest {
     }
 
     @Test
+    void fewRowsTimesABigRowMajorBReadInPlaceAndSweptFirst() {
+        // Few rows and a row-major B beyond Matmul.TOUCH_BYTES: B is read in place, each block swept first.
+        int[][] shapes = {{2, 4096, 300}, {13, 2100, 1000}};
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int[] s : shapes) {
+                int k = dt == DType.FLOAT32 ? 2 * s[1] : s[1];
+                assertTrue((long) k * s[2] * dt.byteSize() >= Matmul.TOUCH_BYTES);
+                run(dt, 1, s[0], k, s[2], false, false, Layout.CONTIGUOUS, Layout.CONTIGUOUS, Layout.CONTIGUOUS,
+                        ONE);
+            }
+        }
+        run(DType.FLOAT64, 1, 20, 4096, 300, false, false, Layout.CONTIGUOUS, Layout.PADDED, Layout.CONTIGUOUS,
+                TWO);
+    }
+
+    @Test
     void anyStridesOffsetsAndOutputLayouts() {
         Layout[] layouts = {Layout.CONTIGUOUS, Layout.TRANSPOSED, Layout.PADDED, Layout.REVERSED};
         int[][] shapes = {{7, 13, 5}, {65, 129, 33}, {19, 300, 70}};
