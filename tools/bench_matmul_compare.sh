@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Compares jdeep's CPU matmul with numpy in one sitting: for every (shape, dtype, threads) it measures numpy
 # (OPENBLAS_NUM_THREADS = threads) and then jdeep (jdeep.cpu.threads = threads) back to back, for ROUNDS
-# rounds, and prints docs/performance.md's table from the best figure of each (numpy: best timing; jdeep: best 1 s
-# JMH iteration). On a shared machine the best
-# steady-state figure is the meaningful one; the per-round files show the spread.
+# rounds, and prints docs/performance.md's table from the best figure of each side (numpy: best timing;
+# jdeep: best 1 s JMH iteration). On a shared machine the best steady-state figure is the meaningful one;
+# the per-round files in benchmarks/target/matmul-compare show the spread.
 #
 #   mvn -B -q -pl backend-cpu,benchmarks -am install -DskipTests
 #   tools/bench_matmul_compare.sh [ROUNDS [SHAPES [DTYPES [THREADS]]]]
 #   e.g. tools/bench_matmul_compare.sh 2 256x256x256,20x12288x209 FLOAT32 1
 #
-# Set QUIET_CMD to a command that blocks until the machine is idle to gate each pair on it.
+# Set QUIET_CMD to a command that blocks until the machine is idle to start each pair only then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
