@@ -127,7 +127,10 @@ public interface Backend extends AutoCloseable {
      */
     void matmul(View a, boolean transposeA, View b, boolean transposeB, View out);
 
-    /** Frees everything this backend holds. The API closes a backend when the JVM exits. */
+    /**
+     * Frees everything this backend holds. Whoever opened a backend closes it; the backends that
+     * {@code org.jdeep.Backends} opens are shared and live until the JVM exits, which frees their memory.
+     */
     @Override
     void close();
 }
