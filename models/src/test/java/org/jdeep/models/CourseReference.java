@@ -17,11 +17,15 @@ public final class CourseReference {
     private CourseReference() {
     }
 
-    /** The directory, found by walking up from the working directory, or null. */
+    /**
+     * The directory: under {@code -Djdeep.shared=PATH} (the property the companion and course-map tests use), else
+     * found by walking up from the working directory; null when absent.
+     */
     static Path directory() {
-        String given = System.getProperty("jdeep.course.reference");
-        if (given != null) {
-            return Files.isDirectory(Path.of(given)) ? Path.of(given) : null;
+        String shared = System.getProperty("jdeep.shared");
+        if (shared != null && !shared.isBlank()) {
+            Path d = Path.of(shared, "reference", "course");
+            return Files.isDirectory(d) ? d : null;
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path d = p.resolve("shared").resolve("reference").resolve("course");

@@ -1,5 +1,7 @@
 package org.jdeep.models;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,26 +13,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the tests' reference files (objects as ordered maps, arrays as lists, numbers as
- * doubles, the string "inf" left as a string), so the tests need no JSON library.
+ * The tests' JSON files as plain Java values (objects as ordered maps, arrays as lists, numbers as doubles,
+ * strings such as "inf" left as strings), parsed by the test-scope gson that the companion tests use too.
  */
 public final class TestJson {
-    private final String s;
-    private int i;
-
-    private TestJson(String s) {
-        this.s = s;
+    private TestJson() {
     }
 
     /** Parses {@code text}. */
     public static Object parse(String text) {
-        TestJson p = new TestJson(text);
-        Object v = p.value();
-        p.ws();
-        if (p.i != p.s.length()) {
-            throw new IllegalArgumentException("trailing characters at " + p.i);
+        return plain(JsonParser.parseString(text));
+    }
+
+    private static Object plain(JsonElement e) {
+        if (e.isJsonNull()) {
+            return null;
         }
-        return v;
+        if (e.isJsonObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            e.getAsJsonObject().entrySet().forEach(en -> m.put(en.getKey(), plain(en.getValue())));
+            return m;
+        }
+        if (e.isJsonArray()) {
+            List<Object> l = new ArrayList<>();
+            e.getAsJsonArray().forEach(v -> l.add(plain(v)));
+            return l;
+        }
+        var p = e.getAsJsonPrimitive();
+        return p.isNumber() ? (Object) p.getAsDouble() : p.isBoolean() ? (Object) p.getAsBoolean() : p.getAsString();
     }
 
     /** Parses a file. */
@@ -79,113 +89,6 @@ public final class TestJson {
             l.forEach(x -> flatten(x, out));
         } else {
             out.add(((Number) v).doubleValue());
-        }
-    }
-
-    private Object value() {
-        ws();
-        char c = s.charAt(i);
-        switch (c) {
-            case '{': {
-                i++;
-                Map<String, Object> m = new LinkedHashMap<>();
-                ws();
-                if (s.charAt(i) == '}') {
-                    i++;
-                    return m;
-                }
-                while (true) {
-                    ws();
-                    String k = string();
-                    ws();
-                    expect(':');
-                    m.put(k, value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    } else {
-                        expect('}');
-                        return m;
-                    }
-                }
-            }
-            case '[': {
-                i++;
-                List<Object> l = new ArrayList<>();
-                ws();
-                if (s.charAt(i) == ']') {
-                    i++;
-                    return l;
-                }
-                while (true) {
-                    l.add(value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    } else {
-                        expect(']');
-                        return l;
-                    }
-                }
-            }
-            case '"':
-                return string();
-            case 't':
-                i += 4;
-                return Boolean.TRUE;
-            case 'f':
-                i += 5;
-                return Boolean.FALSE;
-            case 'n':
-                i += 4;
-                return null;
-            default: {
-                int start = i;
-                while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                    i++;
-                }
-                return Double.parseDouble(s.substring(start, i));
-            }
-        }
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder sb = new StringBuilder();
-        while (s.charAt(i) != '"') {
-            char c = s.charAt(i++);
-            if (c == '\\') {
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        i++;
-        return sb.toString();
-    }
-
-    private void expect(char c) {
-        if (s.charAt(i) != c) {
-            throw new IllegalArgumentException("expected '" + c + "' at " + i + ", found '" + s.charAt(i) + "'");
-        }
-        i++;
-    }
-
-    private void ws() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
         }
     }
 }
