@@ -490,9 +490,9 @@ public final class Tensor implements AutoCloseable {
             Storage s = new Storage(storage.backend, storage.backend.allocate(dtype(), size()));
             gradient = new Tensor(s, 0, dims, shape.contiguousStrides(), false);
         } else {
-            try (Tensor sum = gradient.add(g)) {
-                storage.backend.copy(sum.view(), gradient.view());
-            }
+            // g has the leaf's shape and dtype (deliverTo): add in place, without a temporary the size of the leaf.
+            View acc = gradient.view();
+            storage.backend.binary(BinaryOp.ADD, acc, g.view(), acc);
             return;
         }
         storage.backend.copy(g.broadcastView(dims), gradient.view());

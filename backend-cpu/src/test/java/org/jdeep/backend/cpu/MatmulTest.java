@@ -169,6 +169,33 @@ class MatmulTest {
     }
 
     @Test
+    void fewRowsTimesATransposedBTakeTheDotProductOrder() {
+        // A's rows and B's columns contiguous along k, at most MatmulDot.MAX_ROWS rows: MatmulDot. The shapes
+        // cover depths of one to three MatmulDot.KC blocks with a tail shorter than a vector, and rows and
+        // columns that leave 1-3 over after the 4 x 3 register tiles.
+        int[][] shapes = {{1, 1, 2}, {4, 3000, 3}, {5, 2100, 7}, {20, 2053, 11}, {64, 1030, 5}, {7, 9, 2},
+            {20, 1024, 209}};
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int[] s : shapes) {
+                assertTrue(s[0] <= MatmulDot.MAX_ROWS);
+                run(dt, 1, s[0], s[1], s[2], false, true, Layout.CONTIGUOUS, Layout.CONTIGUOUS, Layout.CONTIGUOUS,
+                        ONE);
+                run(dt, 2, s[0], s[1], s[2], false, true, Layout.PADDED, Layout.PADDED, Layout.TRANSPOSED, TWO);
+            }
+        }
+    }
+
+    @Test
+    void fewRowsTimesARowMajorBWhoseRowStrideAliasesInTheCache() {
+        // B's row stride a multiple of Matmul.ALIASING_STRIDE bytes: packed rather than read in place.
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            int n = (int) (Matmul.ALIASING_STRIDE / dt.byteSize());
+            run(dt, 1, 20, 300, n, false, false, Layout.CONTIGUOUS, Layout.CONTIGUOUS, Layout.CONTIGUOUS, ONE);
+            run(dt, 1, 20, 209, 3 * n, true, false, Layout.CONTIGUOUS, Layout.CONTIGUOUS, Layout.CONTIGUOUS, TWO);
+        }
+    }
+
+    @Test
     void anyStridesOffsetsAndOutputLayouts() {
         Layout[] layouts = {Layout.CONTIGUOUS, Layout.TRANSPOSED, Layout.PADDED, Layout.REVERSED};
         int[][] shapes = {{7, 13, 5}, {65, 129, 33}, {19, 300, 70}};
@@ -360,37 +387,50 @@ class MatmulTest {
     @Test
     void warmedUpProductDoesNotAllocate() {
         for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
-            View a = operand(dt, 1, 256, 256, Layout.CONTIGUOUS);
-            View b = operand(dt, 1, 256, 256, Layout.CONTIGUOUS);
-            View out = operand(dt, 1, 256, 256, Layout.CONTIGUOUS);
-            // Small products first: they reach C2's compile thresholds quickly even while interpreted.
-            View sa = operand(dt, 1, 24, 64, Layout.CONTIGUOUS);
-            View sb = operand(dt, 1, 64, 64, Layout.CONTIGUOUS);
-            View so = operand(dt, 1, 24, 64, Layout.CONTIGUOUS);
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            long allocated = Long.MAX_VALUE;
-            int round = 0;
-            // Retry until the JIT has settled (compilation is asynchronous); a real regression allocates in
-            // every round, so it still fails.
-            while (System.nanoTime() < deadline) {
-                for (int i = 0; i < (round == 0 ? 3000 : 200); i++) {
-                    Matmul.matmul(sa, false, sb, false, so, ONE);
-                }
-                for (int i = 0; i < 10; i++) {
-                    Matmul.matmul(a, false, b, false, out, ONE);
-                }
-                long before = allocatedBytes();
-                for (int i = 0; i < 5; i++) {
-                    Matmul.matmul(a, false, b, false, out, ONE);
-                }
-                allocated = allocatedBytes() - before;
-                round++;
-                if (allocated <= 64 * 1024) {
-                    break;
-                }
-            }
-            assertTrue(allocated <= 64 * 1024, dt + ": five warmed-up 256^3 products allocated " + allocated
-                    + " bytes after " + round + " warm-up rounds; the Vector API kernel is boxing vectors");
+            assertWarmedUpProductDoesNotAllocate(dt, false, 256, 256, 256);
         }
+    }
+
+    @Test
+    void warmedUpDotProductOrderDoesNotAllocate() {
+        for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            assertWarmedUpProductDoesNotAllocate(dt, true, 20, 4096, 64);
+        }
+    }
+
+    /** {@code (m x k) . (k x n)} with B read transposed when {@code tb}, after warm-up, five times, on one thread. */
+    private static void assertWarmedUpProductDoesNotAllocate(DType dt, boolean tb, int m, int k, int n) {
+        View a = operand(dt, 1, m, k, Layout.CONTIGUOUS);
+        View b = tb ? operand(dt, 1, n, k, Layout.CONTIGUOUS) : operand(dt, 1, k, n, Layout.CONTIGUOUS);
+        View out = operand(dt, 1, m, n, Layout.CONTIGUOUS);
+        // Small products first: they reach C2's compile thresholds quickly even while interpreted.
+        View sa = operand(dt, 1, 24, 64, Layout.CONTIGUOUS);
+        View sb = operand(dt, 1, 64, 64, Layout.CONTIGUOUS);
+        View so = operand(dt, 1, 24, 64, Layout.CONTIGUOUS);
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        long allocated = Long.MAX_VALUE;
+        int round = 0;
+        // Retry until the JIT has settled (compilation is asynchronous); a real regression allocates in
+        // every round, so it still fails.
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < (round == 0 ? 3000 : 200); i++) {
+                Matmul.matmul(sa, false, sb, tb, so, ONE);
+            }
+            for (int i = 0; i < 10; i++) {
+                Matmul.matmul(a, false, b, tb, out, ONE);
+            }
+            long before = allocatedBytes();
+            for (int i = 0; i < 5; i++) {
+                Matmul.matmul(a, false, b, tb, out, ONE);
+            }
+            allocated = allocatedBytes() - before;
+            round++;
+            if (allocated <= 64 * 1024) {
+                break;
+            }
+        }
+        assertTrue(allocated <= 64 * 1024, dt + ": five warmed-up " + m + "x" + k + "x" + n
+                + (tb ? " (B transposed)" : "") + " products allocated " + allocated + " bytes after " + round
+                + " warm-up rounds; the Vector API kernel is boxing vectors");
     }
 }
