@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jdeep.BackendInfo;
+import org.jdeep.Backends;
 import org.jdeep.conformance.Compare.Stats;
 import org.jdeep.conformance.Layout.Kind;
 import org.jdeep.types.DType;
@@ -97,6 +101,24 @@ class SuiteSelfTest {
                     e.getMessage());
         }
         Report.forget("no-such-backend");
+    }
+
+    @Test
+    void cudaIsCheckedWhereItRunsAndOtherwiseSkippedWithItsProbesReasonNeverRequired() {
+        Optional<BackendInfo> cuda = Backends.list().stream().filter(b -> b.name().equals("cuda")).findFirst();
+        assumeTrue(cuda.isPresent(), "the cuda backend is not a test dependency here (-Djdeep.conformance.onlyCpu)");
+        ConformanceSuite.Config config = new ConformanceSuite.Config(List.of("cuda"), Set.of("spi"), null, "nowhere",
+                Path.of("target/conformance"), "self-test");
+        List<ConformanceSuite.Target> targets = ConformanceSuite.targets(config);
+        assertEquals(1, targets.size());
+        ConformanceSuite.Target t = targets.get(0);
+        assertEquals(cuda.get().available(), t.available(), t.toString());
+        if (!t.available()) {
+            assertEquals(cuda.get().detail(), t.detail(), "the probe's own line");
+            assertTrue(t.detail().startsWith("cuda: ") && !t.detail().contains("\n"), t.detail());
+        }
+        // CI (CI=true) requires cpu and opencl: it has no GPU, so cuda must never be required there.
+        assertFalse(ConformanceSuite.Config.fromSystemProperties().required().contains("cuda"));
     }
 
     @Test

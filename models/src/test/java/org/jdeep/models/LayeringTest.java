@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering that keeps jdeep's backends interchangeable: models → api → spi ← backends. This module's
- * test class path holds every layer (api, spi and, at run time, the CPU backend), so the rules see them all.
+ * test class path holds every layer (api, spi and, at run time, the CPU, OpenCL and CUDA backends), so the rules
+ * see them all.
  */
 class LayeringTest {
     private static JavaClasses jdeep;
@@ -29,6 +30,8 @@ class LayeringTest {
         org.junit.jupiter.api.Assertions.assertTrue(jdeep.containPackage("org.jdeep.spi"));
         org.junit.jupiter.api.Assertions.assertTrue(jdeep.containPackage("org.jdeep"));
         org.junit.jupiter.api.Assertions.assertTrue(jdeep.containPackage("org.jdeep.backend.cpu"));
+        org.junit.jupiter.api.Assertions.assertTrue(jdeep.containPackage("org.jdeep.backend.opencl"));
+        org.junit.jupiter.api.Assertions.assertTrue(jdeep.containPackage("org.jdeep.backend.cuda"));
         org.junit.jupiter.api.Assertions.assertTrue(jdeep.containPackage("org.jdeep.models.cli"));
     }
 

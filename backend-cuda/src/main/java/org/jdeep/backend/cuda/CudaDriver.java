@@ -69,11 +69,14 @@ final class CudaDriver {
      * @throws Unavailable with the reason when any step fails
      */
     static DeviceInfo initialise(int ordinal) throws Unavailable {
+        // On the module path JCuda cannot read its natives jar: write the library where JCuda looks first.
+        String notPrepared = JCudaNatives.prepare();
         try {
             // The first call into JCudaDriver runs its static initialiser, which loads the native library.
             JCudaDriver.setExceptionsEnabled(false);
         } catch (UnsatisfiedLinkError e) {
-            throw new Unavailable(describeLoadFailure(e.getMessage(), CudaDriver.class.getModule().isNamed()));
+            throw new Unavailable(describeLoadFailure(e.getMessage(), JCudaDriver.class.getModule().isNamed(),
+                    notPrepared));
         }
         int[] version = {0};
         int vr = cuDriverGetVersion(version);
@@ -140,16 +143,20 @@ final class CudaDriver {
     /**
      * One line for a failure to load JCuda's native library. The error's message (JCuda puts the nested
      * load attempts' traces in it) tells the missing driver ({@code libcuda.so.1}) from a missing JCuda library.
+     *
+     * @param onModulePath whether JCuda is a named module (then {@link JCudaNatives} prepared the library)
+     * @param notPrepared why {@link JCudaNatives#prepare()} could not write the library, or null
      */
-    static String describeLoadFailure(String message, boolean onModulePath) {
+    static String describeLoadFailure(String message, boolean onModulePath, String notPrepared) {
         String m = message == null ? "" : message;
         if (m.contains("libcuda.so")) {
             return "cuda: no NVIDIA driver: libcuda.so.1 was not found (JCuda's native library loaded, but the "
                     + "driver library it links is missing; install the NVIDIA driver, R580+ for CUDA 13)";
         }
         String hint = onModulePath
-                ? "on the module path JCuda cannot read its natives jar: launch on the class path, or pass "
-                        + "-Djava.library.path=DIR where DIR holds " + JCUDA_LIBRARY
+                ? "on the module path jdeep extracts it from jcuda-natives-12.6.0-linux-x86_64.jar to java.io.tmpdir"
+                        + (notPrepared == null ? "" : ", but " + notPrepared)
+                        + "; or pass -Djava.library.path=DIR where DIR holds " + JCUDA_LIBRARY
                 : "put org.jcuda:jcuda-natives:12.6.0:linux-x86_64 on the class path";
         return "cuda: JCuda's native library " + JCUDA_LIBRARY + " could not be loaded (" + hint + ")"
                 + firstLine(m);

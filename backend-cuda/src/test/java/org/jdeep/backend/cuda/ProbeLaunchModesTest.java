@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The probe in the ways a user can launch jdeep, each in a fresh JVM running {@code ProbeMain} (what
- * {@code backends} does): on the class path (the supported mode) with and without JCuda's jars, on the module
- * path (where JCuda cannot read its natives jar unless {@code -Djava.library.path} points at the library), and
+ * {@code backends} does): on the class path with and without JCuda's jars, on the module path (where JCuda
+ * cannot read its natives jar, so {@link JCudaNatives} extracts the library to {@code java.io.tmpdir} for it,
+ * unless {@code -Djava.library.path} already holds it), and
  * against {@code src/test/c/fake_libcuda.c}, a stand-in driver compiled with gcc, which lets the probe reach
  * "no device", "old driver" and "available", and lets the backend open, load every PTX module, allocate, copy
  * and launch every kernel, all without a GPU. Every scenario must end with one {@code detail=} line and exit 0.
@@ -89,11 +91,24 @@ class ProbeLaunchModesTest {
     }
 
     @Test
-    void modulePathCannotReadTheNativesJar() throws Exception {
+    void modulePathExtractsTheNativesForJCudaAndReachesTheDriver() throws Exception {
         assumeTrue(noDriverHere(), "this machine has an NVIDIA driver");
         Result r = run(List.of(testClasses), modulePath(List.of("--add-modules", "jcuda")), Map.of());
-        r.assertUnavailable("on the module path JCuda cannot read its natives jar");
-        assertTrue(r.value("detail").contains("-Djava.library.path=DIR"), r.out);
+        // JCuda's library loads from the copy the backend wrote; what is missing now is the driver.
+        r.assertUnavailable("no NVIDIA driver: libcuda.so.1 was not found");
+        assertTrue(Files.size(r.tmpdir().resolve(CudaDriver.JCUDA_LIBRARY)) > 1_000_000, r.out);
+        try (Stream<Path> left = Files.list(r.tmpdir())) {
+            assertEquals(List.of(CudaDriver.JCUDA_LIBRARY), left.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(CudaDriver.JCUDA_LIBRARY)).toList(), "no .part file left behind");
+        }
+    }
+
+    @Test
+    void modulePathWithoutTheNativesJarSaysSo() throws Exception {
+        Result r = run(List.of(testClasses), modulePath(List.of("--add-modules", "jcuda"), false), Map.of());
+        r.assertUnavailable("JCuda's native library libJCudaDriver-12.6.0-linux-x86_64.so could not be loaded");
+        assertTrue(r.value("detail").contains("but the natives jar (org.jcuda:jcuda-natives:12.6.0:linux-x86_64) is "
+                + "not on the module path; or pass -Djava.library.path=DIR"), r.out);
     }
 
     @Test
@@ -103,6 +118,7 @@ class ProbeLaunchModesTest {
                 "-Djava.library.path=" + extractedNatives())), Map.of());
         // JCuda's library loads from java.library.path; what is missing now is the driver.
         r.assertUnavailable("no NVIDIA driver: libcuda.so.1 was not found");
+        assertTrue(!Files.exists(r.tmpdir().resolve(CudaDriver.JCUDA_LIBRARY)), "nothing extracted");
     }
 
     // ----- a stand-in driver -----
@@ -144,8 +160,9 @@ class ProbeLaunchModesTest {
 
     @Test
     void fakeDeviceOnTheModulePath() throws Exception {
-        Result r = run(List.of(testClasses), modulePath(List.of("--add-modules", "jcuda",
-                "-Djava.library.path=" + extractedNatives())), fakeDriver("device"), "exercise");
+        // No -Djava.library.path: the plain module-path launch, as ./jdeep makes it.
+        Result r = run(List.of(testClasses), modulePath(List.of("--add-modules", "jcuda")), fakeDriver("device"),
+                "exercise");
         assertEquals("true", r.value("available"), r.out);
         assertEquals("ok", r.value("ops"), r.out);
         assertEquals("ok", r.value("closed"), r.out);
@@ -173,9 +190,14 @@ class ProbeLaunchModesTest {
 
     /** JVM options that put the SPI, the backend and JCuda's jars on the module path. */
     private static List<String> modulePath(List<String> extra) {
+        return modulePath(extra, true);
+    }
+
+    private static List<String> modulePath(List<String> extra, boolean natives) {
         List<String> opts = new ArrayList<>();
         opts.add("--module-path");
-        opts.add(join(List.of(spiJar, mainClasses, jcudaJar, nativesJar)));
+        opts.add(join(natives ? List.of(spiJar, mainClasses, jcudaJar, nativesJar)
+                : List.of(spiJar, mainClasses, jcudaJar)));
         opts.add("--add-modules");
         opts.add("org.jdeep.backend.cuda");
         opts.addAll(extra);
@@ -220,7 +242,8 @@ class ProbeLaunchModesTest {
         return String.join(File.pathSeparator, s);
     }
 
-    record Result(int exit, String out, String err) {
+    /** What a JVM printed, and the {@code java.io.tmpdir} it was given. */
+    record Result(int exit, String out, String err, Path tmpdir) {
         String value(String key) {
             for (String line : out.lines().toList()) {
                 if (line.startsWith(key + "=")) {
@@ -247,7 +270,8 @@ class ProbeLaunchModesTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // A fresh temporary folder: JCuda extracts its library there and reuses a copy it finds.
-        cmd.add("-Djava.io.tmpdir=" + Files.createTempDirectory(tmp, "jvm"));
+        Path jvmTmp = Files.createTempDirectory(tmp, "jvm");
+        cmd.add("-Djava.io.tmpdir=" + jvmTmp);
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(join(classPath));
@@ -265,6 +289,6 @@ class ProbeLaunchModesTest {
             throw new AssertionError("timed out: " + cmd);
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+                Files.readString(err, StandardCharsets.UTF_8), jvmTmp);
     }
 }

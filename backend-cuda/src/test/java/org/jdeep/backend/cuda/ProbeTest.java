@@ -80,14 +80,19 @@ class ProbeTest {
         String jcudaMessage = "Error while loading native library \"JCudaDriver-12.6.0-linux-x86_64\"\n"
                 + "Operating system name: Linux\n...\njava.lang.UnsatisfiedLinkError: /tmp/libJCudaDriver-12.6.0-"
                 + "linux-x86_64.so: libcuda.so.1: cannot open shared object file: No such file or directory";
-        assertTrue(CudaDriver.describeLoadFailure(jcudaMessage, false).startsWith("cuda: no NVIDIA driver"));
+        assertTrue(CudaDriver.describeLoadFailure(jcudaMessage, false, null).startsWith("cuda: no NVIDIA driver"));
+        assertTrue(CudaDriver.describeLoadFailure(jcudaMessage, true, null).startsWith("cuda: no NVIDIA driver"));
         String missing = "Error while loading native library \"JCudaDriver-12.6.0-linux-x86_64\"\nmore";
         assertEquals("cuda: JCuda's native library libJCudaDriver-12.6.0-linux-x86_64.so could not be loaded (put "
                 + "org.jcuda:jcuda-natives:12.6.0:linux-x86_64 on the class path): Error while loading native library "
-                + "\"JCudaDriver-12.6.0-linux-x86_64\"", CudaDriver.describeLoadFailure(missing, false));
-        assertTrue(CudaDriver.describeLoadFailure(missing, true).contains("on the module path JCuda cannot read its "
-                + "natives jar: launch on the class path, or pass -Djava.library.path=DIR"));
-        assertTrue(CudaDriver.describeLoadFailure(null, false).startsWith("cuda: JCuda's native library"));
+                + "\"JCudaDriver-12.6.0-linux-x86_64\"", CudaDriver.describeLoadFailure(missing, false, null));
+        assertEquals("cuda: JCuda's native library libJCudaDriver-12.6.0-linux-x86_64.so could not be loaded (on the "
+                + "module path jdeep extracts it from jcuda-natives-12.6.0-linux-x86_64.jar to java.io.tmpdir, but the "
+                + "natives jar is missing; or pass -Djava.library.path=DIR where DIR holds "
+                + "libJCudaDriver-12.6.0-linux-x86_64.so): Error while loading native library "
+                + "\"JCudaDriver-12.6.0-linux-x86_64\"",
+                CudaDriver.describeLoadFailure(missing, true, "the natives jar is missing"));
+        assertTrue(CudaDriver.describeLoadFailure(null, false, null).startsWith("cuda: JCuda's native library"));
     }
 
     @Test
