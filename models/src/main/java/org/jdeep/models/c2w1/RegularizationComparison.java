@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jdeep.loss.L2Penalty;
 import org.jdeep.models.course.CourseData;
 import org.jdeep.models.course.CourseModel;
@@ -25,9 +26,6 @@ import org.jdeep.nn.ReLU;
 import org.jdeep.nn.Sequential;
 import org.jdeep.nn.init.Initializer;
 import org.jdeep.nn.init.Layout;
-import org.jdeep.optim.Optimizer;
-import org.jdeep.optim.SGD;
-import org.jdeep.optim.SgdConfig;
 import org.jdeep.random.RandomState;
 import org.jdeep.types.DType;
 
@@ -36,10 +34,10 @@ import org.jdeep.types.DType;
  * {@code [2, 20, 3, 1]}, 30000 iterations of batch gradient descent at 0.3, trained three ways:
  * <ul>
  *   <li>{@code none}: fits the noise of the training set (high variance);</li>
- *   <li>{@code l2}: the cost gains {@code (lambd / 2m) sum ||W||^2} and each {@code dW} gains
- *       {@code (lambd / m) W} ("weight decay"): here applied by the optimizer,
- *       {@link Optimizer#setWeightDecay(L2Penalty)}, with m the training set's size, so the gradient steps are
- *       the course's and the printed cost is the cross-entropy alone;</li>
+ *   <li>{@code l2}: the cost gains {@code (lambd / 2m) sum ||W||^2} ({@link #l2Penalty}, m the training set's
+ *       size), so each {@code dW} gains {@code (lambd / m) W} ("weight decay"), which autograd adds; the printed
+ *       cost is the notebook's {@code compute_cost_with_regularization}, penalty included (the train and test
+ *       costs reported after training are the cross-entropy alone, which compares across splits);</li>
  *   <li>{@code dropout}: {@link Dropout} after each hidden ReLU, keeping each unit with probability
  *       {@code keep_prob} and scaling by {@code 1/keep_prob}. jdeep draws a fresh mask at every step, as dropout
  *       is meant to work; the notebook re-seeds before every forward pass, so it drops the same units at every
@@ -48,7 +46,7 @@ import org.jdeep.types.DType;
  * <pre>
  * course (reg_utils.py)                                   jdeep
  * np.random.seed(3); W = randn(n[l], n[l-1]) / sqrt(n[l-1])   Initializer.xavier(Layout.COURSE), RandomState(3)
- * compute_cost_with_regularization, backward_..._with_l2     SGD + setWeightDecay(new L2Penalty(lambd, m))
+ * compute_cost_with_regularization, backward_..._with_l2     BinaryCrossEntropy + L2Penalty(lambd, m), autograd
  * forward/backward_propagation_with_dropout              Dropout(keep_prob, RandomState(1), Layout.COURSE)
  * </pre>
  * Data: {@link FieldData}, a synthetic stand-in for the notebook's football field ({@code train}, {@code test}
@@ -116,8 +114,7 @@ public final class RegularizationComparison implements CourseModel {
     @Override
     public Module build(Settings settings, int features) {
         String variant = variant(settings);
-        double keepProb = variant.equals("dropout") ? Double.parseDouble(settings.option("keep_prob",
-                Double.toString(KEEP_PROB))) : 1;
+        double keepProb = variant.equals("dropout") ? settings.doubleOption("keep_prob", KEEP_PROB) : 1;
         return network(features, keepProb, new RandomState(settings.seed()), new RandomState(1));
     }
 
@@ -150,15 +147,19 @@ public final class RegularizationComparison implements CourseModel {
         return new Sequential(layers);
     }
 
-    /** Gradient descent; with {@code regularization=l2}, weight decay {@code lambd / m} on the weights. */
+    /**
+     * With {@code regularization=l2}, the penalty {@code (lambd / 2m) sum ||W||^2} of the notebook's
+     * {@code compute_cost_with_regularization}, {@code lambd} from the option of that name (the notebook's 0.7);
+     * otherwise none.
+     *
+     * @throws IllegalArgumentException for an unknown variant or a malformed or negative {@code lambd}
+     */
     @Override
-    public Optimizer optimizer(Module network, Settings settings) {
-        SGD sgd = new SGD(network.parameters(), new SgdConfig(settings.learningRate()));
-        if (variant(settings).equals("l2")) {
-            double lambd = Double.parseDouble(settings.option("lambd", Double.toString(LAMBD)));
-            sgd.setWeightDecay(new L2Penalty(lambd, settings.intOption("train", FieldData.TRAIN)));
+    public Optional<L2Penalty> l2Penalty(Settings settings, int m) {
+        if (!variant(settings).equals("l2")) {
+            return Optional.empty();
         }
-        return sgd;
+        return Optional.of(new L2Penalty(settings.doubleOption("lambd", LAMBD), m));
     }
 
     @Override

@@ -61,14 +61,22 @@ import org.jdeep.types.DType;
  * random_mini_batches(X, Y, 64, seed = 10 + i + 1)   Trainer (TrainingConfig(epochs, 64, seed 10))
  * compute_cost (summed, / m per epoch)               BinaryCrossEntropy.ofLogits, History.Epoch.loss
  * update_parameters_with_gd / _momentum / _adam      SGD / Momentum / Adam (t counts every mini-batch)
- * learning_rate = decay(learning_rate0, i, 1)        Trainer.schedule(...), applied after epoch i
+ * learning_rate = decay(learning_rate0, i, 1)        schedule(settings), applied after epoch i
  * </pre>
  * A seeded run prints the notebook's costs ({@code Cost after epoch 0: 0.702405} for gd ...); the test checks the
  * epoch costs against {@code OptimizationCompanion}'s numpy reference.
  *
  * <p>Options: {@code optimizer} (gd, momentum, adam), {@code beta}, {@code beta1}, {@code beta2}, {@code epsilon},
  * {@code decay} (none, update_lr, schedule) with {@code decay-rate} and {@code time-interval}, {@code init-seed}
- * (3, the notebook's; the settings' seed is the shuffling seed base, the notebook's 10).
+ * (3, the notebook's; the settings' seed is the shuffling seed base, the notebook's 10). The learning rate
+ * ({@code --lr}) is the notebook's {@code learning_rate0}, α₀: with a decay, {@code jdeep train} prints the rate
+ * after each printed epoch under its cost, as the notebook does. The notebook's decay runs are
+ * <pre>
+ * jdeep train optimization --lr 0.1 -o optimizer=gd -o decay=update_lr          # 5000 epochs: 65%
+ * jdeep train optimization --lr 0.1 -o optimizer=gd -o decay=schedule           # 94%
+ * jdeep train optimization --lr 0.1 -o optimizer=momentum -o decay=schedule     # 95%
+ * jdeep train optimization --lr 0.01 -o optimizer=adam -o decay=schedule        # 94%
+ * </pre>
  */
 public final class OptimizationComparison implements CourseModel {
     /** The notebook's layers after the input. */
@@ -108,8 +116,11 @@ public final class OptimizationComparison implements CourseModel {
     @Override
     public List<String> optionHelp() {
         return List.of("optimizer=adam    gd, momentum or adam", "beta=0.9 beta1=0.9 beta2=0.999 epsilon=1e-8",
-                "decay=none        none, update_lr (a0 / (1 + rate * epoch)) or schedule (every time-interval epochs)",
-                "decay-rate=1 time-interval=1000", "init-seed=3       the seed of the He initialisation");
+                "decay=none        none, update_lr (lr / (1 + rate * epoch)) or schedule (every time-interval epochs);"
+                        + " --lr is the initial rate",
+                "decay-rate=1 time-interval=1000   the notebook's decay runs: --lr 0.1 with gd or momentum, 0.01 with"
+                        + " adam",
+                "init-seed=3       the seed of the He initialisation");
     }
 
     /** The notebook's moons, {@code make_moons(300, noise .2)} after seed 3; dev and test: fresh draws (seeds 4, 5). */
@@ -143,64 +154,66 @@ public final class OptimizationComparison implements CourseModel {
                 new Linear(HIDDEN[1], 1, true, he, DType.FLOAT64, rng));
     }
 
-    /**
-     * SGD, Momentum or Adam per the {@code optimizer} option, with the notebook's β, β₁, β₂ and ε by default.
-     *
-     * @throws IllegalArgumentException for a learning-rate decay when the command line's training loop cannot apply
-     *     it (a {@link CourseModel} has no {@code schedule} hook yet): rather than silently training without it
-     */
+    /** SGD, Momentum or Adam per the {@code optimizer} option, with the notebook's β, β₁, β₂ and ε by default. */
     @Override
     public Optimizer optimizer(Module network, Settings settings) {
-        if (!settings.option("decay", "none").equalsIgnoreCase("none") && !scheduleHookExists()) {
-            throw new IllegalArgumentException("decay=" + settings.option("decay", "") + ": jdeep train does not apply "
-                    + "learning-rate schedules yet; run org.jdeep.models.c2w2.OptimizationComparison (its main runs "
-                    + "the notebook's decay runs) or train with org.jdeep.train.Trainer.schedule");
-        }
-        return makeOptimizer(network, settings);
-    }
-
-    private static Optimizer makeOptimizer(Module network, Settings settings) {
         String name = settings.option("optimizer", "adam").toLowerCase(Locale.ROOT);
         double lr = settings.learningRate();
         return switch (name) {
             case "gd" -> new SGD(network.parameters(), new SgdConfig(lr));
-            case "momentum" -> new Momentum(network.parameters(), new MomentumConfig(lr, number(settings, "beta", 0.9)));
-            case "adam" -> new Adam(network.parameters(), new AdamConfig(lr, number(settings, "beta1", 0.9),
-                    number(settings, "beta2", 0.999), number(settings, "epsilon", 1e-8)));
+            case "momentum" -> new Momentum(network.parameters(),
+                    new MomentumConfig(lr, settings.doubleOption("beta", 0.9)));
+            case "adam" -> new Adam(network.parameters(), new AdamConfig(lr, settings.doubleOption("beta1", 0.9),
+                    settings.doubleOption("beta2", 0.999), settings.doubleOption("epsilon", 1e-8)));
             default -> throw new IllegalArgumentException("optimizer=" + name + ": choose gd, momentum or adam");
         };
     }
 
     /**
-     * The learning-rate decay of the {@code decay} option (used by {@link #train}; the command line applies it once
-     * {@link CourseModel} has a {@code schedule(Settings)} hook, which this method then implements): {@code none},
-     * {@code update_lr}
-     * ({@link LearningRateSchedule.InverseTimeDecay}) or {@code schedule} ({@link LearningRateSchedule.ScheduledDecay}
-     * every {@code time-interval} epochs), at {@code decay-rate}.
+     * The learning-rate decay of the {@code decay} option, from α₀ = {@link Settings#learningRate()}
+     * ({@code --lr}): {@code none}, {@code update_lr} ({@link LearningRateSchedule.InverseTimeDecay}) or
+     * {@code schedule} ({@link LearningRateSchedule.ScheduledDecay} every {@code time-interval} epochs), at
+     * {@code decay-rate}.
+     *
+     * @throws IllegalArgumentException for an unknown {@code decay}, a malformed or negative {@code decay-rate} or
+     *     {@code time-interval}, or one of them given where it has no effect ({@code decay-rate} without a decay,
+     *     {@code time-interval} without {@code decay=schedule}), rather than ignoring it
      */
+    @Override
     public LearningRateSchedule schedule(Settings settings) {
         String decay = settings.option("decay", "none").toLowerCase(Locale.ROOT);
-        double rate = number(settings, "decay-rate", 1);
-        return switch (decay) {
-            case "none" -> LearningRateSchedule.constant();
-            case "update_lr" -> new LearningRateSchedule.InverseTimeDecay(rate);
-            case "schedule" -> new LearningRateSchedule.ScheduledDecay(rate, settings.intOption("time-interval",
-                    LearningRateSchedule.ScheduledDecay.DEFAULT_TIME_INTERVAL));
+        double rate = settings.doubleOption("decay-rate", 1);
+        if (rate < 0) {
+            throw new IllegalArgumentException("option decay-rate=" + settings.option("decay-rate", "")
+                    + ": the decay rate must be >= 0");
+        }
+        boolean interval = settings.options().containsKey("time-interval");
+        switch (decay) {
+            case "none" -> {
+                if (settings.options().containsKey("decay-rate") || interval) {
+                    throw new IllegalArgumentException((interval ? "time-interval" : "decay-rate")
+                            + " has no effect without a learning-rate decay: add --option decay=update_lr or "
+                            + "--option decay=schedule");
+                }
+                return LearningRateSchedule.constant();
+            }
+            case "update_lr" -> {
+                if (interval) {
+                    throw new IllegalArgumentException("time-interval has no effect with decay=update_lr, which "
+                            + "decays after every epoch: use --option decay=schedule for a fixed interval");
+                }
+                return new LearningRateSchedule.InverseTimeDecay(rate);
+            }
+            case "schedule" -> {
+                int epochs = settings.intOption("time-interval",
+                        LearningRateSchedule.ScheduledDecay.DEFAULT_TIME_INTERVAL);
+                if (epochs < 1) {
+                    throw new IllegalArgumentException("option time-interval=" + epochs
+                            + ": the interval must be at least 1 epoch");
+                }
+                return new LearningRateSchedule.ScheduledDecay(rate, epochs);
+            }
             default -> throw new IllegalArgumentException("decay=" + decay + ": choose none, update_lr or schedule");
-        };
-    }
-
-    /** Whether {@link CourseModel} declares a {@code schedule(Settings)} hook that the training loop applies. */
-    private static boolean scheduleHookExists() {
-        return java.util.Arrays.stream(CourseModel.class.getMethods()).anyMatch(m -> m.getName().equals("schedule"));
-    }
-
-    private static double number(Settings settings, String key, double fallback) {
-        String v = settings.option(key, null);
-        try {
-            return v == null ? fallback : Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + key + "=" + v + ": expected a number");
         }
     }
 
@@ -247,11 +260,12 @@ public final class OptimizationComparison implements CourseModel {
      * {@code printEvery} epochs (and the learning rate when it decays), as the notebook does.
      */
     public Outcome train(String runName, Settings settings, CourseData data, PrintWriter log) {
-        boolean decays = !settings.option("decay", "none").equalsIgnoreCase("none");
-        try (Module net = build(settings, data.features()); Optimizer opt = makeOptimizer(net, settings)) {
+        LearningRateSchedule schedule = schedule(settings);
+        boolean decays = Training.decays(schedule);
+        try (Module net = build(settings, data.features()); Optimizer opt = optimizer(net, settings)) {
             Trainer trainer = new Trainer(net, BinaryCrossEntropy::ofLogits, opt,
                     new TrainingConfig(settings.epochs(), settings.batchSizeFor(data.train().size()), settings.seed()))
-                    .schedule(schedule(settings)).progressBar(false)
+                    .schedule(schedule).progressBar(false)
                     .listener(new TrainingListener() {
                         @Override
                         public void onEpoch(History.Epoch e) {

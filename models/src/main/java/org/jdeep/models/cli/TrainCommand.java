@@ -18,6 +18,7 @@ import org.jdeep.models.course.Plots;
 import org.jdeep.models.course.Settings;
 import org.jdeep.models.course.Training;
 import org.jdeep.nn.Module;
+import org.jdeep.optim.LearningRateSchedule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +50,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "B", description = "mini-batch size, or 'all' for batch gradient descent")
     private String batchSize;
 
-    @Option(names = "--lr", paramLabel = "X", description = "learning rate")
+    @Option(names = "--lr", paramLabel = "X",
+            description = "learning rate; with a learning-rate decay option, the initial rate it decays from")
     private Double learningRate;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed of the initial parameters (and of the shuffling)")
@@ -89,6 +91,11 @@ final class TrainCommand implements Callable<Integer> {
                         + " parameters");
                 w.println("settings: " + ListCommand.defaults(settings)
                         + (settings.options().isEmpty() ? "" : " " + settings.options()));
+                LearningRateSchedule schedule = model.schedule(settings);
+                if (Training.decays(schedule)) {
+                    w.println("learning rate: " + Training.describe(schedule, settings.learningRate(),
+                            settings.fullBatch(d.train().size())));
+                }
                 w.flush();
                 Training.Result result = Training.train(model, network, settings, d, w);
                 w.printf("trained in %.1f s%n", result.seconds());

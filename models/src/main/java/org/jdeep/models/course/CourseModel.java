@@ -3,8 +3,11 @@ package org.jdeep.models.course;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.jdeep.loss.L2Penalty;
 import org.jdeep.loss.Loss;
 import org.jdeep.nn.Module;
+import org.jdeep.optim.LearningRateSchedule;
 import org.jdeep.optim.Optimizer;
 import org.jdeep.optim.SGD;
 import org.jdeep.optim.SgdConfig;
@@ -17,7 +20,8 @@ import org.jdeep.optim.SgdConfig;
  *
  * <p>To add a model, implement this interface in the package of its course week and add one line to
  * {@code org.jdeep.models.Catalog}. The network must end on raw scores ({@link Task}); the defaults below give
- * batch gradient descent on the task's cross-entropy, as Course 1 trains.
+ * batch gradient descent on the task's cross-entropy at a constant learning rate without regularisation, as
+ * Course 1 trains.
  */
 public interface CourseModel {
 
@@ -69,9 +73,40 @@ public interface CourseModel {
         return Task.BINARY;
     }
 
-    /** The cost to minimise; the task's cross-entropy by default. */
+    /**
+     * The cost of the network's scores against the labels; the task's cross-entropy by default. Training minimises
+     * it plus the {@link #l2Penalty} when there is one; evaluation reports it alone.
+     */
     default Loss loss() {
         return task().loss();
+    }
+
+    /**
+     * The L2 regularisation of the training cost (Course 2, week 1, 1.4 Regularization), or none (the default).
+     * When present, training minimises {@code loss() + (lambda / 2m) sum_l ||W[l]||_F^2}, the course's
+     * {@code compute_cost_with_regularization}: the printed and recorded costs include the penalty, and autograd
+     * differentiates it, adding {@code (lambda / m) W} to each weight's gradient as the course's
+     * {@code backward_propagation_with_regularization} does.
+     *
+     * @param settings the run's settings (e.g. {@code lambd} from the options)
+     * @param m the number of training examples, the course's m
+     * @throws IllegalArgumentException when an option is malformed
+     */
+    default Optional<L2Penalty> l2Penalty(Settings settings, int m) {
+        return Optional.empty();
+    }
+
+    /**
+     * The learning-rate decay (Course 2, week 2, 2.9 Learning rate decay); no decay
+     * ({@link LearningRateSchedule#constant()}) by default. Training applies it as the course's loop does: after
+     * epoch {@code i} (after iteration {@code i} with the whole training set as the batch) the learning rate becomes
+     * {@code learningRate(α₀, i)}, α₀ being {@link Settings#learningRate()} ({@code --lr}).
+     *
+     * @param settings the run's settings (e.g. {@code decay=schedule} from the options)
+     * @throws IllegalArgumentException when an option is malformed or unknown
+     */
+    default LearningRateSchedule schedule(Settings settings) {
+        return LearningRateSchedule.constant();
     }
 
     /**

@@ -18,13 +18,14 @@ import org.jdeep.Backends;
 import org.jdeep.data.Dataset;
 import org.jdeep.io.SafeTensors;
 import org.jdeep.nn.Module;
+import org.jdeep.optim.LearningRateSchedule;
 
 /**
  * A trained model on disk, in a run directory: {@value #MODEL_FILE} (the parameters in the safetensors format,
  * written atomically, with everything needed to rebuild the network in its metadata) and {@value #RECORD_FILE}
- * (the run record: seed, configuration, backend, versions, data fingerprint, costs and metrics), beside the plots.
- * Saving how a model was made with the model is Tribuo's habit; {@code jdeep evaluate} and {@code jdeep predict}
- * rebuild the network from the metadata and load the parameters back.
+ * (the run record: seed, configuration, backend, versions, data fingerprint, costs, learning rates and metrics),
+ * beside the plots. Saving how a model was made with the model is Tribuo's habit; {@code jdeep evaluate} and
+ * {@code jdeep predict} rebuild the network from the metadata and load the parameters back.
  */
 public final class ModelStore {
     /** The parameters' file in a run directory. */
@@ -124,6 +125,18 @@ public final class ModelStore {
             }
         }
         t.put(result.perIteration() ? "cost_by_iteration" : "cost_by_epoch", printed);
+        LearningRateSchedule schedule = model.schedule(settings);
+        t.put("learning_rate", Training.describe(schedule, settings.learningRate(), result.perIteration()));
+        if (Training.decays(schedule)) {
+            List<Object> rates = new ArrayList<>();
+            double[] after = result.learningRates();
+            for (int i = 0; i < after.length; i++) {
+                if (i % settings.printEvery() == 0 || i == after.length - 1) {
+                    rates.add(Arrays.asList(i, after[i]));
+                }
+            }
+            t.put(result.perIteration() ? "learning_rate_after_iteration" : "learning_rate_after_epoch", rates);
+        }
         r.put("training", t);
         r.put("metrics", metrics);
         r.putAll(extra);

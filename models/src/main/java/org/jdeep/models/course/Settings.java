@@ -114,6 +114,27 @@ public record Settings(int epochs, int batchSize, double learningRate, long seed
     }
 
     /**
+     * The option {@code key} as a finite number, or {@code fallback} when it is not set.
+     *
+     * @throws IllegalArgumentException when it is set but not a finite number
+     */
+    public double doubleOption(String key, double fallback) {
+        String v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option " + key + "=" + v + ": expected a number");
+    }
+
+    /**
      * The option {@code key} as a comma-separated list of ints ({@code layers=20,7,5}), or {@code fallback}.
      *
      * @throws IllegalArgumentException when it is set but not a list of positive integers

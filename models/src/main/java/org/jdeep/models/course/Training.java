@@ -5,13 +5,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jdeep.Autograd;
 import org.jdeep.MemoryScope;
 import org.jdeep.Tensor;
 import org.jdeep.data.Dataset;
 import org.jdeep.eval.Metric;
+import org.jdeep.loss.L2Penalty;
 import org.jdeep.loss.Loss;
 import org.jdeep.nn.Module;
+import org.jdeep.optim.LearningRateSchedule;
 import org.jdeep.optim.Optimizer;
 import org.jdeep.train.History;
 import org.jdeep.train.Trainer;
@@ -28,6 +31,13 @@ import org.jdeep.train.TrainingListener;
  * so a seeded run reproduces the notebook's numbers. With mini-batches the {@link Trainer} runs the epochs
  * (shuffled as the course's {@code random_mini_batches}, seed {@code seed + epoch + 1}; Course 2, week 2, 2.1),
  * with its progress bar on a terminal.
+ *
+ * <p>The cost minimised is the model's {@link CourseModel#loss()} plus its {@link CourseModel#l2Penalty} when it has
+ * one (Course 2, week 1, 1.4: the notebook's {@code compute_cost_with_regularization}, printed with the penalty).
+ * The learning rate starts at {@link Settings#learningRate()} (α₀, {@code --lr}) and follows the model's
+ * {@link CourseModel#schedule} (Course 2, week 2, 2.9): after epoch (or iteration) {@code i} it becomes
+ * {@code schedule.learningRate(α₀, i)}, printed under the cost as the notebook prints it,
+ * {@code "learning rate after epoch 1000: 0.050000"}, when the schedule decays.
  */
 public final class Training {
     private Training() {
@@ -36,20 +46,34 @@ public final class Training {
     /**
      * What a run measured.
      *
-     * @param costs the cost of every iteration (full batch) or epoch (mini-batches), before that step's update
+     * @param costs the cost of every iteration (full batch) or epoch (mini-batches), before that step's update,
+     *     with the L2 penalty when the model has one
+     * @param learningRates the learning rate after every iteration or epoch: the rate the next one runs at, the
+     *     notebook's {@code learning_rate} at the end of its loop body (α₀ throughout without decay)
      * @param perIteration whether {@code costs} counts iterations (true) or epochs
      * @param seconds the wall time of the training loop
      */
-    public record Result(double[] costs, boolean perIteration, double seconds) {
-        /** Copies the costs. */
+    public record Result(double[] costs, double[] learningRates, boolean perIteration, double seconds) {
+        /** Copies the arrays, which must be as long as each other. */
         public Result {
+            if (costs.length != learningRates.length) {
+                throw new IllegalArgumentException("Training.Result: " + costs.length + " costs but "
+                        + learningRates.length + " learning rates");
+            }
             costs = costs.clone();
+            learningRates = learningRates.clone();
         }
 
         /** The costs, a copy. */
         @Override
         public double[] costs() {
             return costs.clone();
+        }
+
+        /** The learning rates after each iteration or epoch, a copy. */
+        @Override
+        public double[] learningRates() {
+            return learningRates.clone();
         }
 
         /** The last cost. */
@@ -59,10 +83,12 @@ public final class Training {
     }
 
     /**
-     * Trains {@code network} on {@code data.train()} with {@code model}'s cost and optimizer and {@code settings}.
+     * Trains {@code network} on {@code data.train()} with {@code model}'s cost, optimizer and learning-rate schedule
+     * and {@code settings}.
      *
      * @param log where the cost lines go (System.out on the command line)
-     * @return the costs and the time taken
+     * @return the costs, the learning rates and the time taken
+     * @throws IllegalArgumentException when one of the model's options is malformed
      */
     public static Result train(CourseModel model, Module network, Settings settings, CourseData data, PrintStream log) {
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(log, StandardCharsets.UTF_8), true);
@@ -74,56 +100,117 @@ public final class Training {
     }
 
     /**
-     * Trains {@code network} on {@code data.train()} with {@code model}'s cost and optimizer and {@code settings}.
+     * Trains {@code network} on {@code data.train()} with {@code model}'s cost, optimizer and learning-rate schedule
+     * and {@code settings}.
      *
      * @param log where the cost lines go
-     * @return the costs and the time taken
+     * @return the costs, the learning rates and the time taken
+     * @throws IllegalArgumentException when one of the model's options is malformed
      */
     public static Result train(CourseModel model, Module network, Settings settings, CourseData data, PrintWriter log) {
         Dataset train = data.train();
+        Loss cost = cost(model, network, settings, train.size());
+        LearningRateSchedule schedule = model.schedule(settings);
+        boolean fullBatch = settings.fullBatch(train.size());
         long start = System.nanoTime();
         try (Optimizer optimizer = model.optimizer(network, settings)) {
-            double[] costs = settings.fullBatch(train.size())
-                    ? fullBatch(network, model.loss(), optimizer, train, settings, log)
-                    : miniBatches(model, network, optimizer, data, settings, log);
-            return new Result(costs, settings.fullBatch(train.size()), (System.nanoTime() - start) / 1e9);
+            double[] rates = new double[settings.epochs()];
+            double[] costs = fullBatch
+                    ? fullBatch(network, cost, optimizer, schedule, train, settings, rates, log)
+                    : miniBatches(model, network, cost, optimizer, schedule, data, settings, rates, log);
+            return new Result(costs, rates, fullBatch, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * The cost training minimises: {@code model.loss()}, plus the L2 penalty over {@code network}'s weights when the
+     * model has one for {@code m} training examples (recorded by autograd, so the gradient includes it).
+     */
+    private static Loss cost(CourseModel model, Module network, Settings settings, int m) {
+        Loss loss = model.loss();
+        Optional<L2Penalty> l2 = model.l2Penalty(settings, m);
+        if (l2.isEmpty()) {
+            return loss;
+        }
+        L2Penalty penalty = l2.get();
+        return (scores, y) -> loss.compute(scores, y).add(penalty.of(network));
+    }
+
+    /** Whether {@code schedule} changes the learning rate (anything but the constant one). */
+    public static boolean decays(LearningRateSchedule schedule) {
+        return !(schedule instanceof LearningRateSchedule.Constant);
+    }
+
+    /**
+     * The learning rate of a run in words, e.g. {@code "0.1 / (1 + 1.0 * floor(epoch / 1000)) (schedule_lr_decay)"}
+     * or {@code "constant 0.3"} (the numbers as {@link Double#toString(double)} writes them).
+     *
+     * @param schedule the model's schedule
+     * @param learningRate0 α₀
+     * @param perIteration whether the schedule counts iterations (full batch) rather than epochs
+     */
+    public static String describe(LearningRateSchedule schedule, double learningRate0, boolean perIteration) {
+        String step = perIteration ? "iteration" : "epoch";
+        if (schedule instanceof LearningRateSchedule.InverseTimeDecay d) {
+            return learningRate0 + " / (1 + " + d.decayRate() + " * " + step + ") (update_lr)";
+        }
+        if (schedule instanceof LearningRateSchedule.ScheduledDecay d) {
+            return learningRate0 + " / (1 + " + d.decayRate() + " * floor(" + step + " / " + d.timeInterval()
+                    + ")) (schedule_lr_decay)";
+        }
+        if (schedule instanceof LearningRateSchedule.ExponentialDecay d) {
+            return d.base() + "^" + step + " * " + learningRate0;
+        }
+        return "constant " + learningRate0;
     }
 
     /** Batch gradient descent: {@code settings.epochs()} iterations over the whole set, in order. */
     @SuppressWarnings("try") // scopes are closed by try-with-resources, never read
-    private static double[] fullBatch(Module network, Loss loss, Optimizer optimizer, Dataset train,
-            Settings settings, PrintWriter log) {
+    private static double[] fullBatch(Module network, Loss loss, Optimizer optimizer, LearningRateSchedule schedule,
+            Dataset train, Settings settings, double[] rates, PrintWriter log) {
         double[] costs = new double[settings.epochs()];
+        double learningRate0 = optimizer.learningRate();
+        boolean decays = decays(schedule);
         network.train();
         for (int i = 0; i < costs.length; i++) {
             try (MemoryScope scope = MemoryScope.open()) {
                 optimizer.zeroGrad();
                 Tensor scores = network.forward(train.x());       // forward propagation, (m, n_y)
-                Tensor cost = loss.compute(scores, train.y());      // compute_cost
+                Tensor cost = loss.compute(scores, train.y());      // compute_cost (_with_regularization)
                 costs[i] = cost.item();
                 cost.backward();                                    // backward propagation
                 optimizer.step();                                   // update_parameters
             }
+            optimizer.setLearningRate(schedule.learningRate(learningRate0, i));
+            rates[i] = optimizer.learningRate();
             if (i % settings.printEvery() == 0 || i == costs.length - 1) {
                 log.printf("Cost after iteration %d: %f%n", i, costs[i]);
+                if (decays) {
+                    log.printf("learning rate after iteration %d: %f%n", i, rates[i]);
+                }
             }
         }
         return costs;
     }
 
-    /** Mini-batch epochs through the api's {@link Trainer}. */
-    private static double[] miniBatches(CourseModel model, Module network, Optimizer optimizer, CourseData data,
-            Settings settings, PrintWriter log) {
+    /** Mini-batch epochs through the api's {@link Trainer}, which applies the schedule after each epoch. */
+    private static double[] miniBatches(CourseModel model, Module network, Loss loss, Optimizer optimizer,
+            LearningRateSchedule schedule, CourseData data, Settings settings, double[] rates, PrintWriter log) {
         TrainingConfig config = new TrainingConfig(settings.epochs(), settings.batchSizeFor(data.train().size()),
                 settings.seed());
-        Trainer trainer = new Trainer(network, model.loss(), optimizer, config)
+        boolean decays = decays(schedule);
+        Trainer trainer = new Trainer(network, loss, optimizer, config)
                 .metrics(model.task().metrics().toArray(new Metric[0]))
+                .schedule(schedule)
                 .listener(new TrainingListener() {
                     @Override
                     public void onEpoch(History.Epoch e) {
+                        rates[e.epoch()] = optimizer.learningRate(); // the Trainer has applied the schedule
                         if (e.epoch() % settings.printEvery() == 0 || e.epoch() == settings.epochs() - 1) {
                             log.printf("Cost after epoch %d: %f%n", e.epoch(), e.loss());
+                            if (decays) {
+                                log.printf("learning rate after epoch %d: %f%n", e.epoch(), rates[e.epoch()]);
+                            }
                         }
                     }
                 });
@@ -131,8 +218,9 @@ public final class Training {
     }
 
     /**
-     * The cost ({@code "cost"}) and the task's metrics of {@code network} on {@code data}, in evaluation mode and
-     * without recording gradients; the network is left in training mode.
+     * The cost ({@code "cost"}: {@link CourseModel#loss()} alone, without the L2 penalty, so that splits compare)
+     * and the task's metrics of {@code network} on {@code data}, in evaluation mode and without recording
+     * gradients; the network is left in training mode.
      */
     @SuppressWarnings("try") // scopes are closed by try-with-resources, never read
     public static Map<String, Double> evaluate(CourseModel model, Module network, Dataset data) {

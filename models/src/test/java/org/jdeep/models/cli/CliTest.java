@@ -1,18 +1,17 @@
 package org.jdeep.models.cli;
 
+import static org.jdeep.models.TestCli.jdeep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jdeep.models.Catalog;
+import org.jdeep.models.TestCli.Result;
 import org.jdeep.models.TestJson;
 import org.jdeep.models.course.CourseModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,20 +23,9 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {
-    }
-
     @BeforeAll
     static void headless() {
         System.setProperty("java.awt.headless", "true");
-    }
-
-    private static Result jdeep(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
