@@ -554,6 +554,40 @@ public final class Tensor implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds {@code scale * value} (broadcast to this shape, converted to this dtype) to this tensor's memory in
+     * place: an optimizer's update {@code θ := θ - α dθ} is {@code theta.assignAdd(grad, -alpha)}, without the
+     * temporaries the size of the parameter that {@code theta.assign(theta.sub(grad.mul(alpha)))} makes. The
+     * sum is rounded as that expression rounds it ({@code θ + (-α dθ)} equals {@code θ - α dθ} exactly), so
+     * results are the same to the last bit. Like {@link #assign}, not recorded, and only leaves accept it.
+     *
+     * @throws IllegalStateException when this tensor is the result of a recorded operation
+     * @throws ShapeMismatchException when {@code value} does not broadcast to this shape
+     */
+    public void assignAdd(Tensor value, double scale) {
+        checkOpen();
+        checkSameBackend("assignAdd", value);
+        if (node != null) {
+            throw new IllegalStateException("assignAdd: " + shape + " is computed by a recorded operation; only "
+                    + "leaves (parameters, buffers) can be written in place");
+        }
+        Shape b = Shape.broadcast(value.shape, shape);
+        if (b == null || !b.equals(shape)) {
+            throw new ShapeMismatchException("assignAdd " + value.shape + " into " + shape
+                    + ": the value must broadcast to the target's shape");
+        }
+        try (Autograd.NoGrad off = Autograd.noGrad();
+                Tensor scaled = scale == 1 && value.storage != storage ? value.detach() : value.mul(scale)) {
+            Tensor converted = scaled.dtype() == dtype() ? scaled : scaled.to(dtype());
+            try {
+                View target = view();
+                storage.backend.binary(BinaryOp.ADD, target, converted.broadcastView(dims), target);
+            } finally {
+                converted.closeIfNot(scaled);
+            }
+        }
+    }
+
     private static boolean recording(Tensor... inputs) {
         boolean any = false;
         for (Tensor t : inputs) {

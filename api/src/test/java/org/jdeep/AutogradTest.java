@@ -191,6 +191,43 @@ class AutogradTest {
     }
 
     @Test
+    void assignAddAddsAScaledValueInPlace() {
+        Tensor base = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
+        Tensor w = base.requiresGrad();
+        w.assignAdd(Tensor.of(new double[] {10, 20, 30, 40}, 2, 2), -0.5);
+        assertArrayEquals(new double[] {-4, -8, -12, -16}, base.toDoubleArray());
+        w.assignAdd(Tensor.of(new double[] {1, 2}, 2), 1.0);                 // broadcast over rows
+        assertArrayEquals(new double[] {-3, -6, -11, -14}, w.toDoubleArray());
+        w.assignAdd(w, 1.0);                                                  // its own memory: read before written
+        assertArrayEquals(new double[] {-6, -12, -22, -28}, w.toDoubleArray());
+        w.assignAdd(Tensor.of(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, 2, 2), 2.0); // converted to FLOAT64
+        assertArrayEquals(new double[] {-5, -11, -21, -27}, w.toDoubleArray());
+    }
+
+    @Test
+    void assignAddRoundsLikeTheSubtractionItReplaces() {
+        double[] p = {0.1, 1e-17, -3.3, 7.0 / 3};
+        double[] g = {0.7, 0.3, 1e-9, 1.0 / 3};
+        double lr = 0.0075;
+        Tensor w = Tensor.of(p.clone(), 4).requiresGrad();
+        w.assignAdd(Tensor.of(g, 4), -lr);
+        double[] expected = new double[4];
+        for (int i = 0; i < 4; i++) {
+            expected[i] = p[i] - lr * g[i];
+        }
+        assertArrayEquals(expected, w.toDoubleArray(), 0.0);
+    }
+
+    @Test
+    void assignAddRejectsComputedTensorsAndShapesThatDoNotBroadcast() {
+        Tensor w = Tensor.of(new double[] {1, 2}, 2).requiresGrad();
+        assertThrows(IllegalStateException.class, () -> w.mul(1.0).assignAdd(w, 1.0));
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> w.assignAdd(Tensor.of(new double[] {1, 2, 3}, 3), 1.0));
+        assertEquals("assignAdd (3,) into (2,): the value must broadcast to the target's shape", e.getMessage());
+    }
+
+    @Test
     void integerTensorsCannotRequireGradients() {
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(new int[] {1}, 1).requiresGrad());
         assertNull(Tensor.of(new double[] {1}, 1).requiresGrad().grad());

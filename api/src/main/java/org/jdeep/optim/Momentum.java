@@ -49,7 +49,7 @@ public final class Momentum extends Optimizer {
         Tensor v = velocity.get(name);
         double beta = config.beta();
         v.assign(v.mul(beta).add(gradient.mul(1 - beta)));
-        parameter.assign(parameter.sub(v.mul(learningRate)));
+        parameter.assignAdd(v, -learningRate);
     }
 
     /** The optimizer and its configuration, e.g. {@code Momentum(MomentumConfig[...])}, as saved in checkpoints. */

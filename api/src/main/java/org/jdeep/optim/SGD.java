@@ -32,7 +32,7 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void update(String name, Tensor parameter, Tensor gradient, double learningRate) {
-        parameter.assign(parameter.sub(gradient.mul(learningRate)));
+        parameter.assignAdd(gradient, -learningRate);
     }
 
     /** The optimizer and its configuration, e.g. {@code SGD(SgdConfig[...])}, as saved in checkpoints. */

@@ -19,6 +19,7 @@ final class CpuBackend implements Backend, FusedSoftmax {
 
     private final CpuThreads threads;
     private final String device;
+    private final BufferPool pool = new BufferPool(BufferPool.defaultCapacity());
 
     CpuBackend(CpuThreads threads) {
         this.threads = threads;
@@ -42,6 +43,16 @@ final class CpuBackend implements Backend, FusedSoftmax {
         if (length < 0) {
             throw new IllegalArgumentException("cpu: cannot allocate a buffer of negative length " + length);
         }
+        Object reused = pool.take(dtype, length);
+        if (reused != null) {
+            return new CpuBuffer(dtype, length, reused);
+        }
+        try {
+            return new CpuBuffer(dtype, length);
+        } catch (OutOfMemoryError first) {
+            // The pool's arrays are heap the collector cannot reclaim: give them back and try once more.
+            pool.clear();
+        }
         try {
             return new CpuBuffer(dtype, length);
         } catch (OutOfMemoryError e) {
@@ -54,7 +65,11 @@ final class CpuBackend implements Backend, FusedSoftmax {
 
     @Override
     public void release(Buffer buffer) {
-        CpuBuffer.of(buffer).release();
+        CpuBuffer b = CpuBuffer.of(buffer);
+        Object array = b.release();
+        if (array != null) {
+            pool.give(b.dtype(), b.length(), array);
+        }
     }
 
     @Override
@@ -168,6 +183,7 @@ final class CpuBackend implements Backend, FusedSoftmax {
     @Override
     public void close() {
         threads.shutdown();
+        pool.clear();
     }
 
     /** Accepts a negative axis counted from the end, as the API does, and rejects one out of range. */

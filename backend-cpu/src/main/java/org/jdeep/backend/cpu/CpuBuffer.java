@@ -13,13 +13,26 @@ final class CpuBuffer implements Buffer {
     private int[] i;
 
     CpuBuffer(DType dtype, int length) {
+        this(dtype, length, newArray(dtype, length));
+    }
+
+    /** A buffer over {@code array}, a {@code float[]}, {@code double[]} or {@code int[]} of {@code length} elements. */
+    CpuBuffer(DType dtype, int length, Object array) {
         this.dtype = dtype;
         this.length = length;
         switch (dtype) {
-            case FLOAT32 -> f = new float[length];
-            case FLOAT64 -> d = new double[length];
-            case INT32 -> i = new int[length];
+            case FLOAT32 -> f = (float[]) array;
+            case FLOAT64 -> d = (double[]) array;
+            case INT32 -> i = (int[]) array;
         }
+    }
+
+    static Object newArray(DType dtype, int length) {
+        return switch (dtype) {
+            case FLOAT32 -> new float[length];
+            case FLOAT64 -> new double[length];
+            case INT32 -> new int[length];
+        };
     }
 
     @Override
@@ -53,10 +66,16 @@ final class CpuBuffer implements Buffer {
         return i;
     }
 
-    void release() {
+    /**
+     * Releases the buffer and hands back its array, or null when it was already released: of two concurrent
+     * calls (an explicit close and a Cleaner) exactly one gets the array.
+     */
+    synchronized Object release() {
+        Object array = f != null ? f : d != null ? d : i;
         f = null;
         d = null;
         i = null;
+        return array;
     }
 
     private IllegalStateException misuse(DType wanted) {

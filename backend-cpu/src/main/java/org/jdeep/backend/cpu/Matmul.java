@@ -240,11 +240,11 @@ final class Matmul {
         }
 
         /**
-         * Whether a block of {@code rows} rows takes the dot-product order ({@link MatmulDot}): few rows, A's rows
-         * and B's columns both contiguous along the depth.
+         * Whether a block of {@code rows} rows takes the dot-product order ({@link MatmulDot}): few rows, a deep
+         * product, A's rows and B's columns both contiguous along the depth.
          */
         boolean dot(int rows) {
-            return aCs == 1 && bRs == 1 && rows <= MatmulDot.MAX_ROWS;
+            return aCs == 1 && bRs == 1 && rows <= MatmulDot.MAX_ROWS && k >= MatmulDot.MIN_DEPTH;
         }
 
         /**
@@ -275,7 +275,7 @@ final class Matmul {
             if (dot(m)) {
                 // The dot-product order streams B once per part: split along M, each thread would stream all of it.
                 splitN = true;
-                parts = Math.max(1, Math.min(threads, (n + nr - 1) / nr));
+                parts = Math.max(1, Math.min(threads, n));
                 return;
             }
             int colTiles = (n + nr - 1) / nr;
@@ -356,7 +356,8 @@ final class Matmul {
             int bi = u / p.parts;
             int part = u % p.parts;
             if (p.splitN) {
-                gemmF(p, bi, 0, p.m, p.start(part, p.n, NRF), p.start(part + 1, p.n, NRF), s);
+                int tile = p.dot(p.m) ? 1 : NRF; // the dot-product order has no column slivers to keep whole
+                gemmF(p, bi, 0, p.m, p.start(part, p.n, tile), p.start(part + 1, p.n, tile), s);
             } else {
                 gemmF(p, bi, p.start(part, p.m, 1), p.start(part + 1, p.m, 1), 0, p.n, s);
             }
@@ -942,7 +943,8 @@ final class Matmul {
             int bi = u / p.parts;
             int part = u % p.parts;
             if (p.splitN) {
-                gemmD(p, bi, 0, p.m, p.start(part, p.n, NRD), p.start(part + 1, p.n, NRD), s);
+                int tile = p.dot(p.m) ? 1 : NRD; // the dot-product order has no column slivers to keep whole
+                gemmD(p, bi, 0, p.m, p.start(part, p.n, tile), p.start(part + 1, p.n, tile), s);
             } else {
                 gemmD(p, bi, p.start(part, p.m, 1), p.start(part + 1, p.m, 1), 0, p.n, s);
             }

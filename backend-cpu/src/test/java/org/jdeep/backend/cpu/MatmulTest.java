@@ -170,14 +170,14 @@ class MatmulTest {
 
     @Test
     void fewRowsTimesATransposedBTakeTheDotProductOrder() {
-        // A's rows and B's columns contiguous along k, at most MatmulDot.MAX_ROWS rows: MatmulDot. The shapes
-        // cover depths of one to three MatmulDot.KC blocks with a tail shorter than a vector, and rows and
-        // columns that leave 1-3 over after the 4 x 3 register tiles.
-        int[][] shapes = {{1, 1, 2}, {4, 3000, 3}, {5, 2100, 7}, {20, 2053, 11}, {64, 1030, 5}, {7, 9, 2},
+        // A's rows and B's columns contiguous along k, at most MatmulDot.MAX_ROWS rows, k at least
+        // MatmulDot.MIN_DEPTH: MatmulDot. The shapes cover depths of one to three MatmulDot.KC blocks with a tail
+        // shorter than a vector, and rows and columns that leave 1-3 over after the 4 x 3 register tiles.
+        int[][] shapes = {{1, 1024, 2}, {4, 3000, 3}, {5, 2100, 7}, {20, 2053, 11}, {64, 1030, 5}, {7, 1031, 2},
             {20, 1024, 209}};
         for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             for (int[] s : shapes) {
-                assertTrue(s[0] <= MatmulDot.MAX_ROWS);
+                assertTrue(s[0] <= MatmulDot.MAX_ROWS && s[1] >= MatmulDot.MIN_DEPTH);
                 run(dt, 1, s[0], s[1], s[2], false, true, Layout.CONTIGUOUS, Layout.CONTIGUOUS, Layout.CONTIGUOUS,
                         ONE);
                 run(dt, 2, s[0], s[1], s[2], false, true, Layout.PADDED, Layout.PADDED, Layout.TRANSPOSED, TWO);

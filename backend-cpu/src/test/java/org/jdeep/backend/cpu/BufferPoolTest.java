@@ -1,0 +1,72 @@
+package org.jdeep.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import org.jdeep.spi.Buffer;
+import org.jdeep.spi.View;
+import org.jdeep.types.DType;
+import org.jdeep.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class BufferPoolTest {
+    private static final int BIG = (int) (BufferPool.MIN_BYTES / Double.BYTES);
+
+    @Test
+    void aReleasedArrayComesBackZeroedForTheSameDtypeAndLength() {
+        BufferPool pool = new BufferPool(1L << 30);
+        double[] used = new double[BIG];
+        Arrays.fill(used, 7.5);
+        pool.give(DType.FLOAT64, BIG, used);
+        assertNull(pool.take(DType.FLOAT64, BIG + 1), "another length");
+        assertNull(pool.take(DType.INT32, BIG * 2), "another dtype");
+        Object again = pool.take(DType.FLOAT64, BIG);
+        assertSame(used, again);
+        assertArrayEquals(new double[BIG], used);
+        assertNull(pool.take(DType.FLOAT64, BIG), "taken once");
+    }
+
+    @Test
+    void smallArraysAreLeftToTheJvm() {
+        BufferPool pool = new BufferPool(1L << 30);
+        pool.give(DType.FLOAT32, 100, new float[100]);
+        assertEquals(0, pool.bytes());
+        assertNull(pool.take(DType.FLOAT32, 100));
+    }
+
+    @Test
+    void goingOverCapacityEmptiesThePoolFirst() {
+        long one = (long) BIG * Double.BYTES;
+        BufferPool pool = new BufferPool(2 * one);
+        pool.give(DType.FLOAT64, BIG, new double[BIG]);
+        pool.give(DType.FLOAT64, BIG, new double[BIG]);
+        assertEquals(2 * one, pool.bytes());
+        double[] third = new double[BIG];
+        pool.give(DType.FLOAT64, BIG, third);
+        assertEquals(one, pool.bytes());
+        assertSame(third, pool.take(DType.FLOAT64, BIG));
+        assertNull(pool.take(DType.FLOAT64, BIG));
+    }
+
+    @Test
+    void theBackendReusesAReleasedBufferAndReleasingTwiceIsHarmless() {
+        CpuBackend backend = new CpuBackend(new CpuThreads(1));
+        Buffer first = backend.allocate(DType.FLOAT64, BIG);
+        double[] array = CpuBuffer.of(first).doubles();
+        backend.fill(View.contiguous(first, Shape.of(BIG)), 3.0);
+        backend.release(first);
+        backend.release(first);
+        Buffer second = backend.allocate(DType.FLOAT64, BIG);
+        Buffer third = backend.allocate(DType.FLOAT64, BIG);
+        assertSame(array, CpuBuffer.of(second).doubles());
+        assertNotSame(array, CpuBuffer.of(third).doubles(), "released twice, but given back once");
+        assertArrayEquals(new double[BIG], CpuBuffer.of(second).doubles());
+        assertThrows(IllegalStateException.class, () -> CpuBuffer.of(first).doubles(), "the old buffer stays released");
+        backend.close();
+    }
+}
