@@ -19,8 +19,9 @@ import org.jdeep.spi.Probe;
  * {@code cpu}. A backend that is asked for but missing or unable to run raises
  * {@link BackendUnavailableException} with the reason; there is never a silent fallback.
  *
- * <p>Discovery happens on first use, not at class load. A provider that fails to load or whose probe throws
- * is reported as unavailable with that error and does not affect the others.
+ * <p>Discovery happens on first use, not at class load, and a provider's probe runs only when that backend is
+ * asked for or {@link #list()} is called. A provider that fails to load or whose probe throws is reported as
+ * unavailable with that error and does not affect the others.
  */
 public final class Backends {
     /** The system property that selects a backend. */
@@ -39,15 +40,45 @@ public final class Backends {
     private Backends() {
     }
 
-    /** A provider found on the class or module path, with its probe (or the error that prevented one). */
-    private record Found(String name, BackendProvider provider, Probe probe) {
+    /**
+     * A provider found on the class or module path. Its probe runs when first needed, not at discovery: probing
+     * may load a native library (an OpenCL driver, CUDA), and a backend nobody asked for must not. PoCL's LLVM,
+     * for one, replaces the JVM's SIGSEGV handler when it loads, after which the JVM's own use of that signal
+     * (implicit null checks, safepoint polls) kills the process at random.
+     */
+    private static final class Found {
+        final String name;
+        final BackendProvider provider;
+        private final String typeName;
+        private Probe probe;
+
+        Found(String name, BackendProvider provider, String typeName, Probe probe) {
+            this.name = name;
+            this.provider = provider;
+            this.typeName = typeName;
+            this.probe = probe;
+        }
+
+        synchronized Probe probe() {
+            if (probe == null) {
+                try {
+                    probe = provider.probe();
+                    if (probe == null) {
+                        probe = Probe.unavailable("provider " + typeName + " returned no probe result");
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    probe = Probe.unavailable("probe of " + typeName + " threw " + e);
+                }
+            }
+            return probe;
+        }
     }
 
     /** Every backend provider found, in discovery order, each with its probe result. */
     public static List<BackendInfo> list() {
         List<BackendInfo> out = new ArrayList<>();
         for (Found f : discover().values()) {
-            out.add(new BackendInfo(f.name, f.probe.available(), f.probe.detail()));
+            out.add(new BackendInfo(f.name, f.probe().available(), f.probe().detail()));
         }
         return Collections.unmodifiableList(out);
     }
@@ -116,9 +147,9 @@ public final class Backends {
             if (f == null) {
                 throw new BackendUnavailableException(requestSource(key) + " was not found. " + summary());
             }
-            if (!f.probe.available()) {
-                throw new BackendUnavailableException(requestSource(key) + " cannot run here: " + f.probe.detail() + ". "
-                        + summary());
+            if (!f.probe().available()) {
+                throw new BackendUnavailableException(requestSource(key) + " cannot run here: " + f.probe().detail()
+                        + ". " + summary());
             }
             try {
                 b = f.provider.open();
@@ -198,8 +229,8 @@ public final class Backends {
         StringBuilder sb = new StringBuilder("Backends found: ");
         boolean first = true;
         for (Found f : all.values()) {
-            sb.append(first ? "" : "; ").append(f.name).append(f.probe.available() ? " (available)"
-                    : " (unavailable: " + f.probe.detail() + ")");
+            sb.append(first ? "" : "; ").append(f.name).append(f.probe().available() ? " (available)"
+                    : " (unavailable: " + f.probe().detail() + ")");
             first = false;
         }
         return sb.append(". Choose one with -D").append(PROPERTY).append("=NAME or ").append(ENVIRONMENT)
@@ -235,7 +266,8 @@ public final class Backends {
             } catch (ServiceConfigurationError e) {
                 failures++;
                 String name = "broken-" + failures;
-                out.put(name, new Found(name, null, Probe.unavailable("provider failed to load: " + e.getMessage())));
+                out.put(name, new Found(name, null, name,
+                        Probe.unavailable("provider failed to load: " + e.getMessage())));
                 continue;
             }
             String typeName = handle.type().getName();
@@ -245,23 +277,14 @@ public final class Backends {
                 provider = handle.get();
                 name = provider.name().trim().toLowerCase(Locale.ROOT);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                out.put(typeName, new Found(typeName, null, Probe.unavailable("provider " + typeName
+                out.put(typeName, new Found(typeName, null, typeName, Probe.unavailable("provider " + typeName
                         + " failed to load: " + e)));
                 continue;
             }
             if (out.containsKey(name)) {
                 continue; // the same provider seen through both the module path and META-INF/services
             }
-            Probe probe;
-            try {
-                probe = provider.probe();
-                if (probe == null) {
-                    probe = Probe.unavailable("provider " + typeName + " returned no probe result");
-                }
-            } catch (RuntimeException | LinkageError e) {
-                probe = Probe.unavailable("probe of " + typeName + " threw " + e);
-            }
-            out.put(name, new Found(name, provider, probe));
+            out.put(name, new Found(name, provider, typeName, null));
         }
         return out;
     }

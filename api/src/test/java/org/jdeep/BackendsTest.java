@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdeep.testproviders.UnavailableProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,19 @@ class BackendsTest {
         assertEquals(1, broken.size(), Backends.list().toString());
         assertFalse(broken.get(0).available());
         assertTrue(byName().get("cpu").available());
+    }
+
+    @Test
+    void choosingABackendDoesNotProbeTheOthersAndEachProbeRunsOnce() {
+        // A probe may load a native library (PoCL's LLVM replaces the JVM's SIGSEGV handler), so only the backend
+        // asked for is probed; list() probes the rest, each once.
+        int before = UnavailableProvider.probes();
+        Backends.get("cpu");
+        Backends.selected();
+        assertEquals(before, UnavailableProvider.probes());
+        Backends.list();
+        Backends.list();
+        assertEquals(1, UnavailableProvider.probes());
     }
 
     @Test

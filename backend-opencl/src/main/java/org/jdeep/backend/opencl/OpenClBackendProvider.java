@@ -5,9 +5,10 @@ import org.jdeep.spi.BackendProvider;
 import org.jdeep.spi.Probe;
 
 /**
- * The {@code "opencl"} backend provider. Constructing it loads nothing; {@link #probe()} loads Aparapi's
- * native library, lists the OpenCL devices, and checks the chosen one for fp64; {@link #open()} compiles
- * the kernels for that device and proves they run there.
+ * The {@code "opencl"} backend provider. Constructing it loads nothing; {@link #probe()} checks that the JVM
+ * can host an OpenCL driver ({@link SignalChaining}), loads Aparapi's native library, lists the OpenCL devices,
+ * and checks the chosen one for fp64; {@link #open()} compiles the kernels for that device and proves they run
+ * there.
  */
 public final class OpenClBackendProvider implements BackendProvider {
 
@@ -22,6 +23,10 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public Probe probe() {
+        String unsafe = SignalChaining.problem();
+        if (unsafe != null) {
+            return Probe.unavailable(unsafe);
+        }
         try {
             OpenClDevices.Scan scan = OpenClDevices.scan();
             return scan.chosen() == null ? Probe.unavailable(scan.problem()) : Probe.available(scan.detail());
@@ -33,6 +38,10 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public Backend open() {
+        String unsafe = SignalChaining.problem();
+        if (unsafe != null) {
+            throw new IllegalStateException(unsafe);
+        }
         OpenClDevices.Scan scan;
         try {
             scan = OpenClDevices.scan();

@@ -66,6 +66,20 @@ class LaunchModesTest {
     }
 
     @Test
+    void withoutSignalChainingTheProbeSaysWhyAndNoDriverIsLoaded() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(classPathCommand()).redirectErrorStream(true);
+        pb.environment().remove("LD_PRELOAD");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
+        assertTrue(out.contains("available=false"), out);
+        assertTrue(out.contains("this JVM runs without signal chaining"), out);
+        assertTrue(out.contains("LD_PRELOAD=" + Path.of(System.getProperty("java.home"), "lib", "libjsig.so")), out);
+        assertTrue(out.contains("open=IllegalStateException"), out);
+        assertTrue(!out.contains("Aparapi"), "Aparapi (and the driver) not loaded: " + out);
+    }
+
+    @Test
     void runsOnTheClassPath() throws Exception {
         Both.opencl();
         String out = run(classPathCommand(), Map.of());
