@@ -1,13 +1,15 @@
 package org.jdeep.backend.cpu;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The CPU backend's worker threads: {@code jdeep.cpu.threads} (default: available processors), the calling thread
- * and a {@link ForkJoinPool} of the rest. Work below a grain size stays on the calling thread, so small ops pay
- * nothing.
+ * The CPU backend's worker threads: {@code jdeep.cpu.threads} (default: available processors), the calling
+ * thread and {@code threads - 1} workers of its own. Work below a grain size stays on the calling thread, so
+ * small ops pay nothing. An idle worker polls for its next chunk for {@link #SPIN_NANOS} before it parks, as
+ * OpenMP runtimes and OpenBLAS do: a training step alternates big parallel kernels with short serial stretches,
+ * and waking a parked thread costs 17-70 µs on a small VM (measured with a one-worker ForkJoinPool), more than
+ * many of the kernels between which it would happen.
  */
 final class CpuThreads {
 
@@ -17,15 +19,24 @@ final class CpuThreads {
         void run(int from, int to);
     }
 
-    private final ForkJoinPool pool;
+    /** How long an idle worker, and a caller waiting for workers, polls before parking. */
+    static final long SPIN_NANOS = 200_000;
+
     private final int threads;
+    private final Worker[] workers;
+    /** One parallel loop at a time; a second caller meanwhile runs its loop on its own thread. */
+    private final ReentrantLock busy = new ReentrantLock();
 
     CpuThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("jdeep.cpu.threads must be >= 1, got " + threads);
         }
         this.threads = threads;
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads - 1);
+        this.workers = new Worker[threads - 1];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker("jdeep-cpu-" + (i + 1));
+            workers[i].start();
+        }
     }
 
     /** Reads {@code jdeep.cpu.threads}, defaulting to the available processors. */
@@ -35,7 +46,7 @@ final class CpuThreads {
 
     /**
      * The thread count {@code jdeep.cpu.threads} asks for (default: the available processors), without
-     * starting a pool.
+     * starting any thread.
      *
      * @throws IllegalArgumentException when the property is not a positive integer
      */
@@ -62,74 +73,123 @@ final class CpuThreads {
 
     /**
      * Runs {@code body} over {@code [0, n)} split into at most {@code threads} chunks of at least
-     * {@code grain} items; runs inline when there is only one chunk. The calling thread runs the first chunk
-     * itself while the pool's {@code threads - 1} workers run the others: waking a parked worker takes tens of
-     * microseconds on a small VM, and that now overlaps the caller's own share instead of preceding it.
+     * {@code grain} items; runs inline when there is only one chunk, when nested in a loop (called from a chunk),
+     * or while another thread's loop has the workers. The calling thread runs the first chunk itself.
+     * The first failure of any chunk is rethrown once every chunk has finished.
      */
     void parallelFor(int n, int grain, RangeBody body) {
-        int chunks = pool == null ? 1 : (int) Math.min(threads, Math.max(1, n / (long) Math.max(grain, 1)));
-        if (chunks <= 1) {
+        int chunks = (int) Math.min(threads, Math.max(1, n / (long) Math.max(grain, 1)));
+        // Inline too when this thread already runs a loop (its first chunk is nesting one): the workers are busy.
+        if (chunks <= 1 || Thread.currentThread() instanceof Worker || busy.isHeldByCurrentThread()
+                || !busy.tryLock()) {
             body.run(0, n);
             return;
         }
-        Chunk[] tasks = new Chunk[chunks];
-        for (int c = 0; c < chunks; c++) {
-            tasks[c] = new Chunk(body, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
-        }
-        if (ForkJoinTask.getPool() == pool) {
-            RecursiveAction.invokeAll(tasks);
-            return;
-        }
-        for (int c = 1; c < chunks; c++) {
-            pool.execute(tasks[c]);
-        }
-        Throwable failure = null;
         try {
-            tasks[0].compute();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        // Wait for every chunk even after a failure: none may still be writing when the caller moves on.
-        for (int c = 1; c < chunks; c++) {
+            Job[] jobs = new Job[chunks];
+            for (int c = 1; c < chunks; c++) {
+                jobs[c] = new Job(body, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+                workers[c - 1].give(jobs[c]);
+            }
+            Throwable failure = null;
             try {
-                tasks[c].join();
+                body.run(0, (int) ((long) n / chunks));
             } catch (RuntimeException | Error e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
+                failure = e;
+            }
+            // Wait for every chunk even after a failure: none may still be writing when the caller moves on.
+            for (int c = 1; c < chunks; c++) {
+                jobs[c].await();
+                if (jobs[c].failure != null) {
+                    if (failure == null) {
+                        failure = jobs[c].failure;
+                    } else {
+                        failure.addSuppressed(jobs[c].failure);
+                    }
                 }
             }
-        }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure != null) {
-            throw (Error) failure;
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("cpu: a parallel chunk failed", failure);
+            }
+        } finally {
+            busy.unlock();
         }
     }
 
+    /** Stops the workers (they finish the chunk they are on). */
     void shutdown() {
-        if (pool != null) {
-            pool.shutdown();
+        for (Worker w : workers) {
+            w.stopped = true;
+            LockSupport.unpark(w);
         }
     }
 
-    @SuppressWarnings("serial") // never serialized; RecursiveAction just happens to be Serializable
-    private static final class Chunk extends RecursiveAction {
-        private final RangeBody body;
-        private final int from;
-        private final int to;
+    /** One chunk handed to a worker; {@code done} publishes the chunk's writes to the waiting caller. */
+    private static final class Job {
+        final RangeBody body;
+        final int from;
+        final int to;
+        Throwable failure;
+        volatile boolean done;
 
-        Chunk(RangeBody body, int from, int to) {
+        Job(RangeBody body, int from, int to) {
             this.body = body;
             this.from = from;
             this.to = to;
         }
 
+        void await() {
+            long start = System.nanoTime();
+            while (!done) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 20_000);
+                }
+            }
+        }
+    }
+
+    private static final class Worker extends Thread {
+        private volatile Job job;
+        volatile boolean stopped;
+
+        Worker(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        void give(Job j) {
+            job = j;
+            LockSupport.unpark(this);
+        }
+
         @Override
-        protected void compute() {
-            body.run(from, to);
+        public void run() {
+            long idleSince = System.nanoTime();
+            while (!stopped) {
+                Job j = job;
+                if (j != null) {
+                    try {
+                        j.body.run(j.from, j.to);
+                    } catch (Throwable t) {
+                        j.failure = t;
+                    }
+                    job = null;
+                    j.done = true;
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
         }
     }
 }

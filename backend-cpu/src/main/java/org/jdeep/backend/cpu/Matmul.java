@@ -65,7 +65,7 @@ final class Matmul {
     static final long SMALL_MACS = 512;
     /**
      * Below this many multiply-adds in total the product stays on the calling thread: handing work to the
-     * fork-join pool costs 50-90 us on the 2-core VM this was tuned on (worker wake-ups), so only products of
+     * worker threads costs 50-90 us on the 2-core VM this was tuned on (worker wake-ups), so only products of
      * more than ~150 us (about 200^3) gain from a second thread.
      */
     static final long PARALLEL_MACS = 1L << 23;

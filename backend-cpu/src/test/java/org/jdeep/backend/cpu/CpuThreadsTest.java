@@ -60,6 +60,53 @@ class CpuThreadsTest {
     }
 
     @Test
+    void aNestedLoopRunsInlineOnTheWorkerThatCallsIt() {
+        AtomicIntegerArray visits = new AtomicIntegerArray(300);
+        THREE.parallelFor(3, 1, (from, to) -> {
+            Thread outer = Thread.currentThread();
+            THREE.parallelFor(100, 1, (f, t) -> {
+                for (int i = f; i < t; i++) {
+                    visits.incrementAndGet(from * 100 + i);
+                    if (Thread.currentThread() != outer) {
+                        visits.addAndGet(from * 100 + i, 1000);
+                    }
+                }
+            });
+        });
+        for (int i = 0; i < 300; i++) {
+            assertEquals(1, visits.get(i), "index " + i);
+        }
+    }
+
+    @Test
+    void twoCallersAtOnceBothFinishEveryIndex() throws Exception {
+        AtomicIntegerArray a = new AtomicIntegerArray(100_000);
+        AtomicIntegerArray b = new AtomicIntegerArray(100_000);
+        Thread other = new Thread(() -> {
+            for (int r = 0; r < 50; r++) {
+                THREE.parallelFor(100_000, 1000, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        b.incrementAndGet(i);
+                    }
+                });
+            }
+        });
+        other.start();
+        for (int r = 0; r < 50; r++) {
+            THREE.parallelFor(100_000, 1000, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    a.incrementAndGet(i);
+                }
+            });
+        }
+        other.join();
+        for (int i = 0; i < 100_000; i += 997) {
+            assertEquals(50, a.get(i));
+            assertEquals(50, b.get(i));
+        }
+    }
+
+    @Test
     void aFailingWorkerChunkIsRethrownAfterEveryChunkHasFinished() {
         AtomicInteger finished = new AtomicInteger();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> THREE.parallelFor(3, 1,
