@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Each is 2 x 20 x 209 x 12288 = 102.8 MFLOP. Run: {@code java -jar benchmarks/target/benchmarks.jar
  * DeepNetMatmulBenchmark}, or {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
- * org.jdeep.benchmarks.DeepNetMatmulBenchmark [calls]} for a quick wall-clock figure per product.
+ * org.jdeep.benchmarks.DeepNetMatmulBenchmark [calls]} for a quick wall-clock figure per product, alone and
+ * alternating; numpy's figures: {@code tools/bench_numpy_deepnet_matmul.py}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -98,9 +99,13 @@ public class DeepNetMatmulBenchmark {
         return View.contiguous(buf, shape);
     }
 
-    /** {@code [calls (500)]}: best of 5 rounds of {@code calls} calls per product, ms per call and GFLOP/s. */
+    /**
+     * {@code [calls (500)]}: best of 5 rounds of {@code calls} calls per product, ms per call and GFLOP/s; then
+     * the two alternating on one input, as a training step runs them (the input no longer stays in cache).
+     */
     public static void main(String[] args) {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        DeepNetMatmulBenchmark[] pair = new DeepNetMatmulBenchmark[2];
         for (String p : new String[] {"forward", "backward"}) {
             DeepNetMatmulBenchmark bench = new DeepNetMatmulBenchmark();
             bench.product = p;
@@ -116,8 +121,26 @@ public class DeepNetMatmulBenchmark {
             }
             System.out.printf("%-8s %d thread(s): %.3f ms per product, %.1f GFLOP/s%n", p, bench.threads, best,
                     2.0 * M * EXAMPLES * FEATURES / best / 1e6);
-            bench.tearDown();
+            pair[p.equals("forward") ? 0 : 1] = bench;
         }
+        pair[1].b = pair[0].b;
+        double forward = 0;
+        double backward = 0;
+        for (int i = 0; i < 2 * calls; i++) {
+            long t0 = System.nanoTime();
+            pair[0].matmul();
+            long t1 = System.nanoTime();
+            pair[1].matmul();
+            long t2 = System.nanoTime();
+            if (i >= calls) {
+                forward += (t1 - t0) / 1e6;
+                backward += (t2 - t1) / 1e6;
+            }
+        }
+        System.out.printf("alternating on one input: forward %.3f ms, backward %.3f ms (mean of the last %d pairs)%n",
+                forward / calls, backward / calls, calls);
+        pair[0].tearDown();
+        pair[1].tearDown();
         System.exit(0);
     }
 }
