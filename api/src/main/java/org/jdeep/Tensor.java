@@ -534,17 +534,7 @@ public final class Tensor implements AutoCloseable {
      * @throws IllegalStateException when this tensor is the result of a recorded operation
      */
     public void assign(Tensor value) {
-        checkOpen();
-        checkSameBackend("assign", value);
-        if (node != null) {
-            throw new IllegalStateException("assign: " + shape + " is computed by a recorded operation; only leaves "
-                    + "(parameters, buffers) can be written in place");
-        }
-        Shape b = Shape.broadcast(value.shape, shape);
-        if (b == null || !b.equals(shape)) {
-            throw new ShapeMismatchException("assign " + value.shape + " into " + shape
-                    + ": the value must broadcast to the target's shape");
-        }
+        checkWritableFrom("assign", value);
         if (value.storage == storage) {
             try (Tensor detached = value.detach(); Tensor copy = detached.to(value.dtype())) {
                 storage.backend.copy(copy.broadcastView(dims), view());
@@ -565,17 +555,7 @@ public final class Tensor implements AutoCloseable {
      * @throws ShapeMismatchException when {@code value} does not broadcast to this shape
      */
     public void assignAdd(Tensor value, double scale) {
-        checkOpen();
-        checkSameBackend("assignAdd", value);
-        if (node != null) {
-            throw new IllegalStateException("assignAdd: " + shape + " is computed by a recorded operation; only "
-                    + "leaves (parameters, buffers) can be written in place");
-        }
-        Shape b = Shape.broadcast(value.shape, shape);
-        if (b == null || !b.equals(shape)) {
-            throw new ShapeMismatchException("assignAdd " + value.shape + " into " + shape
-                    + ": the value must broadcast to the target's shape");
-        }
+        checkWritableFrom("assignAdd", value);
         try (Autograd.NoGrad off = Autograd.noGrad();
                 Tensor scaled = scale == 1 && value.storage != storage ? value.detach() : value.mul(scale)) {
             Tensor converted = scaled.dtype() == dtype() ? scaled : scaled.to(dtype());
@@ -585,6 +565,21 @@ public final class Tensor implements AutoCloseable {
             } finally {
                 converted.closeIfNot(scaled);
             }
+        }
+    }
+
+    /** The checks of an in-place write of {@code value} into this tensor by {@code op}. */
+    private void checkWritableFrom(String op, Tensor value) {
+        checkOpen();
+        checkSameBackend(op, value);
+        if (node != null) {
+            throw new IllegalStateException(op + ": " + shape + " is computed by a recorded operation; only leaves "
+                    + "(parameters, buffers) can be written in place");
+        }
+        Shape b = Shape.broadcast(value.shape, shape);
+        if (b == null || !b.equals(shape)) {
+            throw new ShapeMismatchException(op + " " + value.shape + " into " + shape
+                    + ": the value must broadcast to the target's shape");
         }
     }
 
