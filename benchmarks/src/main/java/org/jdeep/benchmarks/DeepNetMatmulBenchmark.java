@@ -1,9 +1,7 @@
 package org.jdeep.benchmarks;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.jdeep.spi.Backend;
-import org.jdeep.spi.Buffer;
 import org.jdeep.spi.View;
 import org.jdeep.types.DType;
 import org.jdeep.types.Shape;
@@ -63,13 +61,13 @@ public class DeepNetMatmulBenchmark {
     public void setUp() {
         System.setProperty("jdeep.cpu.threads", Integer.toString(threads));
         backend = MatmulBenchmark.open("cpu");
-        b = random(Shape.of(1, EXAMPLES, FEATURES), 2);
+        b = MatmulBenchmark.random(backend, DType.FLOAT64, Shape.of(1, EXAMPLES, FEATURES), 2);
         if (product.equals("forward")) {
-            a = random(Shape.of(1, M, FEATURES), 1);
+            a = MatmulBenchmark.random(backend, DType.FLOAT64, Shape.of(1, M, FEATURES), 1);
             transposeB = true;
             out = View.contiguous(backend.allocate(DType.FLOAT64, M * EXAMPLES), Shape.of(1, M, EXAMPLES));
         } else if (product.equals("backward")) {
-            a = random(Shape.of(1, EXAMPLES, M), 1);
+            a = MatmulBenchmark.random(backend, DType.FLOAT64, Shape.of(1, EXAMPLES, M), 1);
             transposeA = true;
             out = View.contiguous(backend.allocate(DType.FLOAT64, M * FEATURES), Shape.of(1, M, FEATURES));
         } else {
@@ -88,16 +86,6 @@ public class DeepNetMatmulBenchmark {
         backend.close();
     }
 
-    private View random(Shape shape, long seed) {
-        Buffer buf = backend.allocate(DType.FLOAT64, shape.size());
-        Random r = new Random(seed);
-        double[] x = new double[shape.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextDouble();
-        }
-        backend.upload(x, buf);
-        return View.contiguous(buf, shape);
-    }
 
     /**
      * {@code [calls (500)]}: best of 5 rounds of {@code calls} calls per product, ms per call and GFLOP/s; then

@@ -64,8 +64,8 @@ public class MatmulBenchmark {
         int m = Integer.parseInt(d[0]);
         int k = Integer.parseInt(d[1]);
         int n = Integer.parseInt(d[2]);
-        a = random(Shape.of(1, m, k), 1);
-        b = random(Shape.of(1, k, n), 2);
+        a = random(backend, dtype, Shape.of(1, m, k), 1);
+        b = random(backend, dtype, Shape.of(1, k, n), 2);
         out = View.contiguous(backend.allocate(dtype, m * n), Shape.of(1, m, n));
     }
 
@@ -91,7 +91,7 @@ public class MatmulBenchmark {
     }
 
     /** A contiguous view of uniform [-1, 1) values (numbers are irrelevant to speed; NaN-free is enough). */
-    private View random(Shape shape, long seed) {
+    static View random(Backend backend, DType dtype, Shape shape, long seed) {
         Buffer buf = backend.allocate(dtype, shape.size());
         Random r = new Random(seed);
         if (dtype == DType.FLOAT32) {
