@@ -43,6 +43,7 @@ public class DeepNetMatmulBenchmark {
     static final int EXAMPLES = 209;
     static final int FEATURES = 12288;
 
+    /** Which of the two products: {@code forward} or {@code backward} (see the class comment). */
     @Param({"forward", "backward"})
     public String product;
 

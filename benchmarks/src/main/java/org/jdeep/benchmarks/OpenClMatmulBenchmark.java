@@ -1,9 +1,7 @@
 package org.jdeep.benchmarks;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.jdeep.spi.Backend;
-import org.jdeep.spi.Buffer;
 import org.jdeep.spi.View;
 import org.jdeep.types.DType;
 import org.jdeep.types.Shape;
@@ -51,8 +49,8 @@ public class OpenClMatmulBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         backend = MatmulBenchmark.open(backendName);
-        a = random(1);
-        b = random(2);
+        a = MatmulBenchmark.random(backend, DType.FLOAT32, Shape.of(1, n, n), 1);
+        b = MatmulBenchmark.random(backend, DType.FLOAT32, Shape.of(1, n, n), 2);
         out = View.contiguous(backend.allocate(DType.FLOAT32, n * n), Shape.of(1, n, n));
     }
 
@@ -65,16 +63,5 @@ public class OpenClMatmulBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         backend.close();
-    }
-
-    private View random(long seed) {
-        Buffer buf = backend.allocate(DType.FLOAT32, n * n);
-        Random r = new Random(seed);
-        float[] x = new float[n * n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextFloat() * 2 - 1;
-        }
-        backend.upload(x, buf);
-        return View.contiguous(buf, Shape.of(1, n, n));
     }
 }

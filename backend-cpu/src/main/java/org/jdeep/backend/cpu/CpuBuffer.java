@@ -27,7 +27,7 @@ final class CpuBuffer implements Buffer {
         }
     }
 
-    static Object newArray(DType dtype, int length) {
+    private static Object newArray(DType dtype, int length) {
         return switch (dtype) {
             case FLOAT32 -> new float[length];
             case FLOAT64 -> new double[length];

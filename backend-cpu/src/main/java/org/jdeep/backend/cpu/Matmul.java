@@ -1013,10 +1013,10 @@ final class Matmul {
     }
 
     /**
-     * Loads one element of every cache line of the {@code kc x nc} block of a row-major B, row adter row, and
+     * Loads one element of every cache line of the {@code kc x nc} block of a row-major B, row after row, and
      * returns their sum so the JIT cannot drop the loads. Java has no prefetch instruction; this sequential
      * sweep has many independent misses in flight and pulls a block that was in memory into L2 at close to
-     * full bandwidth, where the micro-kernel's strided reads would otherwise stall on one miss adter another.
+     * full bandwidth, where the micro-kernel's strided reads would otherwise stall on one miss after another.
      * Measured: +10-50% for B beyond ~10 MB, -5% when B is cache-resident (hence {@link #TOUCH_BYTES}).
      */
     private static double touchD(double[] b, int off, int rs, int kc, int nc) {
