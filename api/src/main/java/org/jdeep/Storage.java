@@ -27,6 +27,11 @@ final class Storage {
         owners.incrementAndGet();
     }
 
+    /** Whether exactly one tensor (or view) owns this buffer. */
+    boolean soleOwner() {
+        return owners.get() == 1;
+    }
+
     /** Drops one owner; the last one frees the buffer. */
     void release() {
         if (owners.decrementAndGet() == 0) {

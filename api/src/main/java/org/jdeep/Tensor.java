@@ -173,6 +173,13 @@ public final class Tensor implements AutoCloseable {
         return new Tensor(s, 0, shape, dims, shape.contiguousStrides(), true);
     }
 
+    /** {@link #empty} for the output of a backend operation that writes every element (see allocateForOverwrite). */
+    private static Tensor output(Backend backend, DType dtype, int[] dims) {
+        Shape shape = Shape.of(dims);
+        Storage s = new Storage(backend, backend.allocateForOverwrite(dtype, shape.size()));
+        return new Tensor(s, 0, shape, dims, shape.contiguousStrides(), true);
+    }
+
     // ------------------------------------------------------------------ reading
 
     /** The dimensions. */
@@ -246,7 +253,7 @@ public final class Tensor implements AutoCloseable {
     /** This tensor converted to {@code dtype} (a new tensor even when the dtype is the same). */
     public Tensor to(DType dtype) {
         checkOpen();
-        Tensor out = empty(storage.backend, dtype, dims);
+        Tensor out = output(storage.backend, dtype, dims);
         storage.backend.copy(view(), out.view());
         if (dtype.isFloating() && recording(this)) {
             out.record((g, needed) -> new Tensor[] {g}, new Tensor[] {this});
@@ -378,7 +385,7 @@ public final class Tensor implements AutoCloseable {
     /**
      * The gradient accumulated in this leaf by {@link #backward()} calls, or null before the first. It has this
      * tensor's shape and dtype, belongs to the leaf (no {@link MemoryScope} frees it) and is reused by later
-     * calls: {@link #zeroGrad()} resets it.
+     * calls: {@link #zeroGrad()} resets it, {@link #clearGrad()} drops it.
      */
     public Tensor grad() {
         return gradient;
@@ -388,6 +395,19 @@ public final class Tensor implements AutoCloseable {
     public void zeroGrad() {
         if (gradient != null) {
             gradient.storage.backend.fill(gradient.view(), 0.0);
+        }
+    }
+
+    /**
+     * Drops the accumulated gradient and frees its memory (the tensor {@link #grad()} returned is closed): grad()
+     * is null until the next {@link #backward()}, which then writes the gradient afresh instead of adding it to
+     * zeros, PyTorch's {@code zero_grad(set_to_none=True)}. Before a step's backward pass this saves two passes
+     * over the gradient that {@link #zeroGrad()} costs (filling it, then reading the zeros back).
+     */
+    public void clearGrad() {
+        if (gradient != null) {
+            gradient.close();
+            gradient = null;
         }
     }
 
@@ -487,7 +507,13 @@ public final class Tensor implements AutoCloseable {
             return;
         }
         if (gradient == null) {
-            Storage s = new Storage(storage.backend, storage.backend.allocate(dtype(), size()));
+            if (g.storage.soleOwner() && g.offset == 0 && g.storage.buffer.length() == size()
+                    && Arrays.equals(g.strides, shape.contiguousStrides()) && g.storage.backend == storage.backend) {
+                // The first gradient is a temporary nothing else holds (the caller closes g next): keep its memory.
+                gradient = new Tensor(g.storage, 0, dims, g.strides, false);
+                return;
+            }
+            Storage s = new Storage(storage.backend, storage.backend.allocateForOverwrite(dtype(), size()));
             gradient = new Tensor(s, 0, dims, shape.contiguousStrides(), false);
         } else {
             // g has the leaf's shape and dtype (deliverTo): add in place, without a temporary the size of the leaf.
@@ -556,6 +582,15 @@ public final class Tensor implements AutoCloseable {
      */
     public void assignAdd(Tensor value, double scale) {
         checkWritableFrom("assignAdd", value);
+        if (scale != 1 && value.dtype() == dtype() && dtype().isFloating() && value.storage != storage) {
+            // One pass, product rounded before the sum: the same bits as the expression, without its temporary.
+            try (Tensor s = empty(storage.backend, dtype(), new int[0])) {
+                storage.backend.fill(s.view(), scale);
+                View target = view();
+                storage.backend.mulAdd(value.broadcastView(dims), s.broadcastView(dims), target, target);
+            }
+            return;
+        }
         try (Autograd.NoGrad off = Autograd.noGrad();
                 Tensor scaled = scale == 1 && value.storage != storage ? value.detach() : value.mul(scale)) {
             Tensor converted = scaled.dtype() == dtype() ? scaled : scaled.to(dtype());
@@ -851,7 +886,7 @@ public final class Tensor implements AutoCloseable {
         int[] o = out.dims();
         Tensor ac = a.promoted(dt);
         Tensor bc = b.promoted(dt);
-        Tensor r = empty(a.storage.backend, dt, o);
+        Tensor r = output(a.storage.backend, dt, o);
         a.storage.backend.where(cond.broadcastView(o), ac.broadcastView(o), bc.broadcastView(o), r.view());
         if (recording(a, b)) {
             Tensor c = cond.save();
@@ -876,7 +911,7 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalArgumentException(name + " is defined for FLOAT32 and FLOAT64, got INT32 " + shape
                     + "; convert with to(DType.FLOAT64) first");
         }
-        Tensor r = empty(storage.backend, dtype(), dims);
+        Tensor r = output(storage.backend, dtype(), dims);
         storage.backend.unary(op, view(), r.view());
         if (recording(this)) {
             Tensor x = save();
@@ -898,7 +933,7 @@ public final class Tensor implements AutoCloseable {
         int[] o = out.dims();
         Tensor a = promoted(dt);
         Tensor b = other.promoted(dt);
-        Tensor r = empty(storage.backend, dt, o);
+        Tensor r = output(storage.backend, dt, o);
         storage.backend.binary(op, a.broadcastView(o), b.broadcastView(o), r.view());
         if (recording(this, other) && !isComparison(op)) {
             Tensor sa = a.save();
@@ -1041,7 +1076,7 @@ public final class Tensor implements AutoCloseable {
         }
         int[] kept = dims.clone();
         kept[ax] = 1;
-        Tensor r = empty(storage.backend, op.isIndex() ? DType.INT32 : dtype(), kept);
+        Tensor r = output(storage.backend, op.isIndex() ? DType.INT32 : dtype(), kept);
         storage.backend.reduce(op, view(), ax, r.view());
         if (!op.isIndex() && recording(this)) {
             int[] inDims = dims;
@@ -1130,7 +1165,7 @@ public final class Tensor implements AutoCloseable {
         int[] outDims = Arrays.copyOf(bdims, bdims.length + 2);
         outDims[bdims.length] = m;
         outDims[bdims.length + 1] = n;
-        Tensor r = empty(storage.backend, dt, outDims);
+        Tensor r = output(storage.backend, dt, outDims);
         View out3 = new View(r.storage.buffer, 0, new int[] {batch.size(), m, n}, new int[] {m * n, n, 1});
         storage.backend.matmul(a3.view, false, b3.view, false, out3);
         if (recording(this, other)) {

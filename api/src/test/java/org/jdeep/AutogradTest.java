@@ -140,6 +140,31 @@ class AutogradTest {
     }
 
     @Test
+    void clearedGradientIsDroppedAndTheNextBackwardWritesItAfresh() {
+        Tensor x = leaf(new double[] {3, -1}, 2);
+        x.square().sum().backward();
+        Tensor first = x.grad();
+        x.clearGrad();
+        assertNull(x.grad());
+        assertTrue(first.isClosed(), "the dropped gradient's memory is freed");
+        x.mul(x).mul(x).sum().backward();
+        assertArrayEquals(new double[] {27, 3}, x.grad().toDoubleArray());
+        x.square().sum().backward();
+        assertArrayEquals(new double[] {33, 1}, x.grad().toDoubleArray(), "later passes still accumulate");
+    }
+
+    @Test
+    void leavesGivenTheSameGradientTensorDoNotShareIt() {
+        // add hands its incoming gradient to both inputs; each leaf must end up with a gradient of its own.
+        Tensor x = leaf(new double[] {1, 2}, 2);
+        Tensor y = leaf(new double[] {3, 4}, 2);
+        x.add(y).mul(Tensor.of(new double[] {5, 7}, 2)).sum().backward();
+        x.square().sum().backward();
+        assertArrayEquals(new double[] {7, 11}, x.grad().toDoubleArray());
+        assertArrayEquals(new double[] {5, 7}, y.grad().toDoubleArray());
+    }
+
+    @Test
     void closingIntermediatesDoesNotBreakBackward() {
         Tensor x = leaf(new double[] {1, 2}, 2);
         Tensor e = x.exp();
@@ -202,6 +227,22 @@ class AutogradTest {
         assertArrayEquals(new double[] {-6, -12, -22, -28}, w.toDoubleArray());
         w.assignAdd(Tensor.of(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, 2, 2), 2.0); // converted to FLOAT64
         assertArrayEquals(new double[] {-5, -11, -21, -27}, w.toDoubleArray());
+        w.assignAdd(Tensor.of(new double[] {2, 4}, 2), -0.5);                // scaled and broadcast over rows
+        assertArrayEquals(new double[] {-6, -13, -22, -29}, w.toDoubleArray());
+    }
+
+    @Test
+    void assignAddRoundsLikeTheSubtractionItReplacesInFloat32() {
+        float[] p = {0.1f, 1e-9f, -3.3f, 7.0f / 3, 16777216f};
+        float[] g = {0.7f, 0.3f, 1e-3f, 1.0f / 3, 1f};
+        float lr = 0.0075f;
+        Tensor w = Tensor.of(p.clone(), 5).requiresGrad();
+        w.assignAdd(Tensor.of(g, 5), -lr);
+        float[] expected = new float[5];
+        for (int i = 0; i < 5; i++) {
+            expected[i] = p[i] + -lr * g[i];
+        }
+        assertArrayEquals(expected, w.toFloatArray(), 0f);
     }
 
     @Test

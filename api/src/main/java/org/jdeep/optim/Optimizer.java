@@ -13,11 +13,12 @@ import org.jdeep.loss.L2Penalty;
 
 /**
  * Updates named parameters from their accumulated gradients (Course 2, week 2, Optimization algorithms):
- * {@link #step()} applies one update, {@link #zeroGrad()} clears the gradients for the next mini-batch.
+ * {@link #step()} applies one update, {@link #clearGrad()} (or {@link #zeroGrad()}) clears the gradients for the
+ * next mini-batch.
  * <pre>{@code
  * Optimizer opt = new Adam(model.parameters(), new AdamConfig(0.01));
  * for (Dataset batch : batches) {
- *     opt.zeroGrad();
+ *     opt.clearGrad();
  *     loss(model.forward(batch.x()), batch.y()).backward();
  *     opt.step();
  * }
@@ -113,6 +114,15 @@ public abstract class Optimizer implements AutoCloseable {
     /** Sets every parameter's gradient to zero, before the next mini-batch's backward pass. */
     public final void zeroGrad() {
         parameters.values().forEach(Tensor::zeroGrad);
+    }
+
+    /**
+     * Drops every parameter's gradient ({@link Tensor#clearGrad()}), before the next mini-batch's backward pass:
+     * cheaper than {@link #zeroGrad()}, and the next {@link #step()} then updates only the parameters that
+     * backward pass reached.
+     */
+    public final void clearGrad() {
+        parameters.values().forEach(Tensor::clearGrad);
     }
 
     /** The parameters being trained, by name, in order (read-only). */

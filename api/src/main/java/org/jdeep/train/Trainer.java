@@ -166,7 +166,7 @@ public final class Trainer {
     private History.Iteration step(MiniBatches batches, int k, int epoch, long step) {
         try (MemoryScope scope = MemoryScope.open()) {
             Dataset batch = batches.get(k);
-            optimizer.zeroGrad();
+            optimizer.clearGrad();
             Tensor output = model.forward(batch.x());
             Tensor cost = loss.compute(output, batch.y());
             cost.backward();

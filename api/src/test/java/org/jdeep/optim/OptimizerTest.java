@@ -120,6 +120,21 @@ class OptimizerTest {
     }
 
     @Test
+    void clearGradDropsEveryGradientSoTheNextStepChangesNothing() {
+        Map<String, Tensor> p = params(new double[] {1, 2, 3, 4}, new double[] {5, 6});
+        try (SGD sgd = new SGD(p, new SgdConfig(0.1))) {
+            gradients(p.get("0.weight"), 1, 2, 3, 4);
+            gradients(p.get("0.bias"), 1, 1);
+            sgd.clearGrad();
+            assertNull(p.get("0.weight").grad());
+            assertNull(p.get("0.bias").grad());
+            sgd.step();
+            assertArrayEquals(new double[] {1, 2, 3, 4}, p.get("0.weight").toDoubleArray());
+            assertArrayEquals(new double[] {5, 6}, p.get("0.bias").toDoubleArray());
+        }
+    }
+
+    @Test
     void weightDecayAddsLambdaOverMTimesWToTheWeightsGradientOnly() {
         Map<String, Tensor> p = params(new double[] {1, 2, 3, 4}, new double[] {5, 6});
         try (SGD sgd = new SGD(p, new SgdConfig(0.1))) {

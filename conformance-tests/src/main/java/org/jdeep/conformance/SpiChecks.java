@@ -226,6 +226,7 @@ final class SpiChecks {
         copyAndFill(c);
         unary(c);
         binary(c);
+        mulAdd(c);
         where(c);
         reduce(c);
         matmul(c);
@@ -253,6 +254,26 @@ final class SpiChecks {
                     }
                 }));
             }
+            c.add(new Check("allocateForOverwrite", dt, "length 100003 after a release, overwritten by copy", be -> {
+                // Whatever it hands out (a reused buffer keeps its old contents), it must have the asked
+                // dtype and length and hold exactly what the next operation writes.
+                double[] v = values(new SplittableRandom(2), 100_003, dt, Values.NORMAL);
+                Buffer src = upload(be, dt, v);
+                be.release(upload(be, dt, filled(100_003, 3)));
+                Buffer b = be.allocateForOverwrite(dt, 100_003);
+                try {
+                    List<Stats> s = new ArrayList<>();
+                    if (b.length() != 100_003 || b.dtype() != dt) {
+                        s.add(Stats.failure("host", "buffer reports " + b.dtype() + " x " + b.length()));
+                    }
+                    be.copy(View.contiguous(src, Shape.of(100_003)), View.contiguous(b, Shape.of(100_003)));
+                    s.add(Compare.compare("host", download(be, b), v, dt, Tolerances.EXACT, null));
+                    return s;
+                } finally {
+                    be.release(b);
+                    be.release(src);
+                }
+            }));
             c.add(new Check("upload/download", dt, "round trip of specials", be -> {
                 double[] v = values(new SplittableRandom(1), 1001, dt, Values.SPECIAL);
                 Buffer b = upload(be, dt, v);
@@ -472,6 +493,47 @@ final class SpiChecks {
                 }));
             }
         }
+    }
+
+    private static void mulAdd(List<Check> c) {
+        for (DType dt : ALL) {
+            c.add(new Check("mulAdd", dt, "in place into c, b a broadcast scalar (an optimizer's update)", be -> {
+                int[] shape = {3, 40_000};
+                SplittableRandom rng = new SplittableRandom(17);
+                In a = In.random(rng, Layout.of(shape, Kind.CONTIGUOUS), dt, Values.SPECIAL);
+                In b = In.random(rng, Layout.of(shape, Kind.BROADCAST, 0), dt, Values.NORMAL);
+                In z = In.random(rng, Layout.of(shape, Kind.CONTIGUOUS), dt, Values.SPECIAL);
+                try (Scope s = new Scope(be)) {
+                    View cv = s.in(z, dt);
+                    be.mulAdd(s.in(a, dt), s.in(b, dt), cv, cv);
+                    return checkOut(be, cv, z.layout, z.buffer, mulAddOracle(dt, a, b, z), dt, Tolerances.EXACT, null);
+                }
+            }));
+            c.add(new Check("mulAdd", dt, "every operand strided differently", be -> {
+                int[] shape = {4, 5, 6};
+                SplittableRandom rng = new SplittableRandom(18);
+                In a = In.random(rng, Layout.of(shape, Kind.MIXED), dt, Values.SPECIAL);
+                In b = In.random(rng, Layout.of(shape, Kind.PERMUTED), dt, Values.NORMAL);
+                In z = In.random(rng, Layout.of(shape, Kind.REVERSED), dt, Values.SPECIAL);
+                try (Scope s = new Scope(be)) {
+                    Layout lo = Layout.of(shape, Kind.PADDED);
+                    double[] before = filled(lo.length, HostMath.store(SENTINEL, dt));
+                    View out = s.out(lo, dt, null);
+                    be.mulAdd(s.in(a, dt), s.in(b, dt), s.in(z, dt), out);
+                    return checkOut(be, out, lo, before, mulAddOracle(dt, a, b, z), dt, Tolerances.EXACT, null);
+                }
+            }));
+        }
+    }
+
+    /** {@code a * b + c} rounded as MUL then ADD. */
+    private static double[] mulAddOracle(DType dt, In a, In b, In z) {
+        double[] expected = new double[a.logical.length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = HostMath.binary(BinaryOp.ADD, dt, HostMath.binary(BinaryOp.MUL, dt, a.logical[i],
+                    b.logical[i]), z.logical[i]);
+        }
+        return expected;
     }
 
     private static void sprinkleNaN(In a, SplittableRandom rng) {

@@ -1,6 +1,7 @@
 package org.jdeep.spi;
 
 import org.jdeep.types.DType;
+import org.jdeep.types.Shape;
 import org.jdeep.types.Window2d;
 
 /**
@@ -32,6 +33,18 @@ public interface Backend extends AutoCloseable {
      * @throws OutOfMemoryError (or a backend-specific subclass) naming the size when the device is full
      */
     Buffer allocate(DType dtype, int length);
+
+    /**
+     * Allocates a buffer of {@code length} elements for the output of an operation that writes every element
+     * ({@link #copy}, {@link #unary}, {@link #binary}, {@link #where}, {@link #reduce}, {@link #matmul}): its
+     * contents are unspecified until then, which spares a backend that reuses memory the pass that zeroes it.
+     * The default zero-fills, as {@link #allocate} does.
+     *
+     * @throws OutOfMemoryError (or a backend-specific subclass) naming the size when the device is full
+     */
+    default Buffer allocateForOverwrite(DType dtype, int length) {
+        return allocate(dtype, length);
+    }
 
     /** Frees a buffer; later use of it is an error. Releasing twice is harmless. */
     void release(Buffer buffer);
@@ -105,6 +118,23 @@ public interface Backend extends AutoCloseable {
 
     /** {@code out[i] = op(a[i], b[i])}; all three have one dtype and shape (broadcast inputs use stride 0). */
     void binary(BinaryOp op, View a, View b, View out);
+
+    /**
+     * {@code out[i] = a[i] * b[i] + c[i]} in one pass, rounded as {@link #binary} MUL followed by ADD (the product
+     * is rounded before the sum: this is not a fused multiply-add), so the result is the two operations' to the
+     * last bit; all four have one dtype and shape (broadcast inputs use stride 0) and {@code out} may be
+     * {@code c}, as in the update {@code θ := θ + (-α) dθ}. The default runs the two through a temporary.
+     */
+    default void mulAdd(View a, View b, View c, View out) {
+        Buffer product = allocateForOverwrite(out.dtype(), out.size());
+        try {
+            View p = View.contiguous(product, Shape.of(out.shape()));
+            binary(BinaryOp.MUL, a, b, p);
+            binary(BinaryOp.ADD, p, c, out);
+        } finally {
+            release(product);
+        }
+    }
 
     /**
      * {@code out[i] = cond[i] != 0 ? a[i] : b[i]}; {@code a}, {@code b} and {@code out} share a dtype,

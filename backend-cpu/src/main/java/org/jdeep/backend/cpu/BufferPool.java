@@ -36,8 +36,11 @@ final class BufferPool {
         return Math.min(Runtime.getRuntime().maxMemory() / 8, 1L << 30);
     }
 
-    /** A zero-filled array of {@code length} elements of {@code dtype} from the pool, or null when it has none. */
-    Object take(DType dtype, int length) {
+    /**
+     * An array of {@code length} elements of {@code dtype} from the pool, zero-filled when {@code zeroed} (else as
+     * it was released), or null when the pool has none.
+     */
+    Object take(DType dtype, int length, boolean zeroed) {
         long size = (long) length * dtype.byteSize();
         if (size < MIN_BYTES) {
             return null;
@@ -50,6 +53,9 @@ final class BufferPool {
                 return null;
             }
             bytes -= size;
+        }
+        if (!zeroed) {
+            return array;
         }
         switch (dtype) {
             case FLOAT32 -> Arrays.fill((float[]) array, 0f);

@@ -40,10 +40,20 @@ final class CpuBackend implements Backend, FusedSoftmax {
 
     @Override
     public Buffer allocate(DType dtype, int length) {
+        return allocate(dtype, length, true);
+    }
+
+    /** A pooled array is handed out as it was left: the operation about to run overwrites all of it. */
+    @Override
+    public Buffer allocateForOverwrite(DType dtype, int length) {
+        return allocate(dtype, length, false);
+    }
+
+    private Buffer allocate(DType dtype, int length, boolean zeroed) {
         if (length < 0) {
             throw new IllegalArgumentException("cpu: cannot allocate a buffer of negative length " + length);
         }
-        Object reused = pool.take(dtype, length);
+        Object reused = pool.take(dtype, length, zeroed);
         if (reused != null) {
             return new CpuBuffer(dtype, length, reused);
         }
@@ -158,6 +168,11 @@ final class CpuBackend implements Backend, FusedSoftmax {
     @Override
     public void binary(BinaryOp op, View a, View b, View out) {
         Elementwise.binary(op, a, b, out, threads);
+    }
+
+    @Override
+    public void mulAdd(View a, View b, View c, View out) {
+        Elementwise.mulAdd(a, b, c, out, threads);
     }
 
     @Override

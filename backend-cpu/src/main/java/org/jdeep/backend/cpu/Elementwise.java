@@ -49,6 +49,10 @@ final class Elementwise {
         };
     }
 
+    static void mulAdd(View a, View b, View c, View out, CpuThreads threads) {
+        new MulAddLoop(a, b, c, out).run(threads);
+    }
+
     static void where(View cond, View a, View b, View out, CpuThreads threads) {
         new WhereLoop(cond, a, b, out).run(threads);
     }
@@ -127,6 +131,71 @@ final class Elementwise {
                 case INT32 -> binaryI(op, (int[]) a, pa, is1, (int[]) b, pb, is2, (int[]) o, po, is0, n);
             };
             assert done == n;
+        }
+    }
+
+    private static final class MulAddLoop extends StridedLoop {
+        private final DType dtype;
+        private final Object a;
+        private final Object b;
+        private final Object c;
+        private final Object o;
+
+        MulAddLoop(View a, View b, View c, View out) {
+            super(out.shape(), -1, out, a, b, c);
+            this.dtype = out.dtype();
+            this.a = CpuBuffer.array(a);
+            this.b = CpuBuffer.array(b);
+            this.c = CpuBuffer.array(c);
+            this.o = CpuBuffer.array(out);
+        }
+
+        @Override
+        void row(int n, int po, int pa, int pb, int pc) {
+            boolean unit = is0 == 1 && is1 == 1 && is3 == 1;
+            switch (dtype) {
+                case FLOAT32 -> {
+                    float[] x = (float[]) a;
+                    float[] y = (float[]) b;
+                    float[] z = (float[]) c;
+                    float[] w = (float[]) o;
+                    if (unit && is2 == 0) {
+                        float v = y[pb];
+                        for (int i = 0; i < n; i++) {
+                            w[po + i] = x[pa + i] * v + z[pc + i];
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            w[po + i * is0] = x[pa + i * is1] * y[pb + i * is2] + z[pc + i * is3];
+                        }
+                    }
+                }
+                case FLOAT64 -> {
+                    double[] x = (double[]) a;
+                    double[] y = (double[]) b;
+                    double[] z = (double[]) c;
+                    double[] w = (double[]) o;
+                    if (unit && is2 == 0) {
+                        double v = y[pb];
+                        for (int i = 0; i < n; i++) {
+                            w[po + i] = x[pa + i] * v + z[pc + i];
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            w[po + i * is0] = x[pa + i * is1] * y[pb + i * is2] + z[pc + i * is3];
+                        }
+                    }
+                }
+                case INT32 -> {
+                    int[] x = (int[]) a;
+                    int[] y = (int[]) b;
+                    int[] z = (int[]) c;
+                    int[] w = (int[]) o;
+                    for (int i = 0; i < n; i++) {
+                        w[po + i * is0] = x[pa + i * is1] * y[pb + i * is2] + z[pc + i * is3];
+                    }
+                }
+            }
         }
     }
 

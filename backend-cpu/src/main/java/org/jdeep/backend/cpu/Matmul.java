@@ -394,6 +394,8 @@ final class Matmul {
         boolean touch = direct && (long) k * (n1 - n0) * Float.BYTES >= TOUCH_BYTES;
         float sink = 0f;
         float[] ap = s.aPackF(Math.min(MCF, m1 - m0) * Math.min(KCF, k));
+        // A single block of A (a short, shallow A such as a layer's dZ) is packed once for every column panel.
+        boolean oneABlock = m1 - m0 <= MCF && k <= KCF;
         float[] bp = s.bPackF(Math.min(KCF, k) * (direct ? NRF : roundUp(Math.min(NCF, n1 - n0), NRF)));
         float[] tile = s.tileF();
         for (int jc = n0; jc < n1; jc += NCF) {
@@ -414,7 +416,9 @@ final class Matmul {
                 }
                 for (int ic = m0; ic < m1; ic += MCF) {
                     int mc = Math.min(MCF, m1 - ic);
-                    packAF(a, aBase + ic * p.aRs + pc * p.aCs, p.aRs, p.aCs, mc, kc, ap);
+                    if (!oneABlock || jc == n0) {
+                        packAF(a, aBase + ic * p.aRs + pc * p.aCs, p.aRs, p.aCs, mc, kc, ap);
+                    }
                     macroF(kc, mc, nc, ap, direct ? b : null, bSrc, p.bRs, bp, c, cBase + ic * p.cRs + jc * p.cCs,
                             p.cRs, p.cCs, pc > 0, tile);
                 }
@@ -981,6 +985,8 @@ final class Matmul {
         boolean touch = direct && (long) k * (n1 - n0) * Double.BYTES >= TOUCH_BYTES;
         double sink = 0d;
         double[] ap = s.aPackD(Math.min(MCD, m1 - m0) * Math.min(KCD, k));
+        // A single block of A (a short, shallow A such as a layer's dZ) is packed once for every column panel.
+        boolean oneABlock = m1 - m0 <= MCD && k <= KCD;
         double[] bp = s.bPackD(Math.min(KCD, k) * (direct ? NRD : roundUp(Math.min(NCD, n1 - n0), NRD)));
         double[] tile = s.tileD();
         for (int jc = n0; jc < n1; jc += NCD) {
@@ -1001,7 +1007,9 @@ final class Matmul {
                 }
                 for (int ic = m0; ic < m1; ic += MCD) {
                     int mc = Math.min(MCD, m1 - ic);
-                    packAD(a, aBase + ic * p.aRs + pc * p.aCs, p.aRs, p.aCs, mc, kc, ap);
+                    if (!oneABlock || jc == n0) {
+                        packAD(a, aBase + ic * p.aRs + pc * p.aCs, p.aRs, p.aCs, mc, kc, ap);
+                    }
                     macroD(kc, mc, nc, ap, direct ? b : null, bSrc, p.bRs, bp, c, cBase + ic * p.cRs + jc * p.cCs,
                             p.cRs, p.cCs, pc > 0, tile);
                 }

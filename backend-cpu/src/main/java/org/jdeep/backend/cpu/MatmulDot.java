@@ -68,10 +68,12 @@ final class MatmulDot {
             }
             for (; j < n1; j++) {
                 int b0 = bOff + j * bCs + pc;
-                for (int i = 0; i < rows; i++) {
-                    int o = cOff + (m0 + i) * cRs + j * cCs;
-                    double s = dotD(kc, ap, i * kc, b, b0);
-                    c[o] = acc ? c[o] + s : s;
+                int i = 0;
+                for (; i + TR <= rows; i += TR) {
+                    tile4x1D(kc, ap, i * kc, b, b0, c, cOff + (m0 + i) * cRs + j * cCs, cRs, acc);
+                }
+                for (; i < rows; i++) {
+                    put(c, cOff + (m0 + i) * cRs + j * cCs, acc, dotD(kc, ap, i * kc, b, b0));
                 }
             }
         }
@@ -156,17 +158,44 @@ final class MatmulDot {
         put(c, cOff + 2 * cCs, accumulate, c02.reduceLanes(VectorOperators.ADD) + tailD(kc, vec, ap, aOff, b, b2));
     }
 
-    /** One dot product of length {@code kc}, two accumulators. */
+    /**
+     * {@link #tile4x3D} for a single leftover column of B: four rows of A against it, so that the column's row of
+     * B is read once per four outputs.
+     */
+    private static void tile4x1D(int kc, double[] ap, int aOff, double[] b, int bOff, double[] c, int cOff, int cRs,
+            boolean accumulate) {
+        DoubleVector c0 = DoubleVector.zero(DS);
+        DoubleVector c1 = c0;
+        DoubleVector c2 = c0;
+        DoubleVector c3 = c0;
+        int a1 = aOff + kc;
+        int a2 = a1 + kc;
+        int a3 = a2 + kc;
+        int vec = kc - kc % DL;
+        for (int q = 0; q < vec; q += DL) {
+            DoubleVector y = DoubleVector.fromArray(DS, b, bOff + q);
+            c0 = DoubleVector.fromArray(DS, ap, aOff + q).fma(y, c0);
+            c1 = DoubleVector.fromArray(DS, ap, a1 + q).fma(y, c1);
+            c2 = DoubleVector.fromArray(DS, ap, a2 + q).fma(y, c2);
+            c3 = DoubleVector.fromArray(DS, ap, a3 + q).fma(y, c3);
+        }
+        put(c, cOff, accumulate, c0.reduceLanes(VectorOperators.ADD) + tailD(kc, vec, ap, aOff, b, bOff));
+        put(c, cOff + cRs, accumulate, c1.reduceLanes(VectorOperators.ADD) + tailD(kc, vec, ap, a1, b, bOff));
+        put(c, cOff + 2 * cRs, accumulate, c2.reduceLanes(VectorOperators.ADD) + tailD(kc, vec, ap, a2, b, bOff));
+        put(c, cOff + 3 * cRs, accumulate, c3.reduceLanes(VectorOperators.ADD) + tailD(kc, vec, ap, a3, b, bOff));
+    }
+
+    /**
+     * One dot product of length {@code kc} with a single vector accumulator: the summation order of every tile, so
+     * an output's value does not depend on which kernel (and so which split over threads) computed it.
+     */
     private static double dotD(int kc, double[] ap, int aOff, double[] b, int bOff) {
         DoubleVector s0 = DoubleVector.zero(DS);
-        DoubleVector s1 = s0;
-        int vec2 = kc - kc % (2 * DL);
-        int q = 0;
-        for (; q < vec2; q += 2 * DL) {
+        int vec = kc - kc % DL;
+        for (int q = 0; q < vec; q += DL) {
             s0 = DoubleVector.fromArray(DS, ap, aOff + q).fma(DoubleVector.fromArray(DS, b, bOff + q), s0);
-            s1 = DoubleVector.fromArray(DS, ap, aOff + q + DL).fma(DoubleVector.fromArray(DS, b, bOff + q + DL), s1);
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD) + tailD(kc, q, ap, aOff, b, bOff);
+        return s0.reduceLanes(VectorOperators.ADD) + tailD(kc, vec, ap, aOff, b, bOff);
     }
 
     /** {@code sum_{q in [from, kc)} ap[aOff + q] * b[bOff + q]}: the part of a dot product shorter than a vector. */
@@ -205,10 +234,12 @@ final class MatmulDot {
             }
             for (; j < n1; j++) {
                 int b0 = bOff + j * bCs + pc;
-                for (int i = 0; i < rows; i++) {
-                    int o = cOff + (m0 + i) * cRs + j * cCs;
-                    float s = dotF(kc, ap, i * kc, b, b0);
-                    c[o] = acc ? c[o] + s : s;
+                int i = 0;
+                for (; i + TR <= rows; i += TR) {
+                    tile4x1F(kc, ap, i * kc, b, b0, c, cOff + (m0 + i) * cRs + j * cCs, cRs, acc);
+                }
+                for (; i < rows; i++) {
+                    put(c, cOff + (m0 + i) * cRs + j * cCs, acc, dotF(kc, ap, i * kc, b, b0));
                 }
             }
         }
@@ -293,17 +324,44 @@ final class MatmulDot {
         put(c, cOff + 2 * cCs, accumulate, c02.reduceLanes(VectorOperators.ADD) + tailF(kc, vec, ap, aOff, b, b2));
     }
 
-    /** One dot product of length {@code kc}, two accumulators. */
+    /**
+     * {@link #tile4x3F} for a single leftover column of B: four rows of A against it, so that the column's row of
+     * B is read once per four outputs.
+     */
+    private static void tile4x1F(int kc, float[] ap, int aOff, float[] b, int bOff, float[] c, int cOff, int cRs,
+            boolean accumulate) {
+        FloatVector c0 = FloatVector.zero(FS);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        int a1 = aOff + kc;
+        int a2 = a1 + kc;
+        int a3 = a2 + kc;
+        int vec = kc - kc % FL;
+        for (int q = 0; q < vec; q += FL) {
+            FloatVector y = FloatVector.fromArray(FS, b, bOff + q);
+            c0 = FloatVector.fromArray(FS, ap, aOff + q).fma(y, c0);
+            c1 = FloatVector.fromArray(FS, ap, a1 + q).fma(y, c1);
+            c2 = FloatVector.fromArray(FS, ap, a2 + q).fma(y, c2);
+            c3 = FloatVector.fromArray(FS, ap, a3 + q).fma(y, c3);
+        }
+        put(c, cOff, accumulate, c0.reduceLanes(VectorOperators.ADD) + tailF(kc, vec, ap, aOff, b, bOff));
+        put(c, cOff + cRs, accumulate, c1.reduceLanes(VectorOperators.ADD) + tailF(kc, vec, ap, a1, b, bOff));
+        put(c, cOff + 2 * cRs, accumulate, c2.reduceLanes(VectorOperators.ADD) + tailF(kc, vec, ap, a2, b, bOff));
+        put(c, cOff + 3 * cRs, accumulate, c3.reduceLanes(VectorOperators.ADD) + tailF(kc, vec, ap, a3, b, bOff));
+    }
+
+    /**
+     * One dot product of length {@code kc} with a single vector accumulator: the summation order of every tile, so
+     * an output's value does not depend on which kernel (and so which split over threads) computed it.
+     */
     private static float dotF(int kc, float[] ap, int aOff, float[] b, int bOff) {
         FloatVector s0 = FloatVector.zero(FS);
-        FloatVector s1 = s0;
-        int vec2 = kc - kc % (2 * FL);
-        int q = 0;
-        for (; q < vec2; q += 2 * FL) {
+        int vec = kc - kc % FL;
+        for (int q = 0; q < vec; q += FL) {
             s0 = FloatVector.fromArray(FS, ap, aOff + q).fma(FloatVector.fromArray(FS, b, bOff + q), s0);
-            s1 = FloatVector.fromArray(FS, ap, aOff + q + FL).fma(FloatVector.fromArray(FS, b, bOff + q + FL), s1);
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD) + tailF(kc, q, ap, aOff, b, bOff);
+        return s0.reduceLanes(VectorOperators.ADD) + tailF(kc, vec, ap, aOff, b, bOff);
     }
 
     /** {@code sum_{q in [from, kc)} ap[aOff + q] * b[bOff + q]}: the part of a dot product shorter than a vector. */

@@ -23,12 +23,36 @@ class BufferPoolTest {
         double[] used = new double[BIG];
         Arrays.fill(used, 7.5);
         pool.give(DType.FLOAT64, BIG, used);
-        assertNull(pool.take(DType.FLOAT64, BIG + 1), "another length");
-        assertNull(pool.take(DType.INT32, BIG * 2), "another dtype");
-        Object again = pool.take(DType.FLOAT64, BIG);
+        assertNull(pool.take(DType.FLOAT64, BIG + 1, true), "another length");
+        assertNull(pool.take(DType.INT32, BIG * 2, true), "another dtype");
+        Object again = pool.take(DType.FLOAT64, BIG, true);
         assertSame(used, again);
         assertArrayEquals(new double[BIG], used);
-        assertNull(pool.take(DType.FLOAT64, BIG), "taken once");
+        assertNull(pool.take(DType.FLOAT64, BIG, true), "taken once");
+    }
+
+    @Test
+    void anArrayTakenForOverwriteKeepsItsOldContents() {
+        BufferPool pool = new BufferPool(1L << 30);
+        double[] used = new double[BIG];
+        Arrays.fill(used, 7.5);
+        pool.give(DType.FLOAT64, BIG, used);
+        assertSame(used, pool.take(DType.FLOAT64, BIG, false));
+        assertEquals(7.5, used[BIG - 1]);
+    }
+
+    @Test
+    void theBackendHandsOutAReleasedBufferForOverwriteWithoutZeroingIt() {
+        CpuBackend backend = new CpuBackend(new CpuThreads(1));
+        Buffer first = backend.allocate(DType.FLOAT64, BIG);
+        double[] array = CpuBuffer.of(first).doubles();
+        backend.fill(View.contiguous(first, Shape.of(BIG)), 3.0);
+        backend.release(first);
+        Buffer second = backend.allocateForOverwrite(DType.FLOAT64, BIG);
+        assertSame(array, CpuBuffer.of(second).doubles());
+        assertEquals(3.0, array[0]);
+        assertEquals(BIG, second.length());
+        backend.close();
     }
 
     @Test
@@ -36,7 +60,7 @@ class BufferPoolTest {
         BufferPool pool = new BufferPool(1L << 30);
         pool.give(DType.FLOAT32, 100, new float[100]);
         assertEquals(0, pool.bytes());
-        assertNull(pool.take(DType.FLOAT32, 100));
+        assertNull(pool.take(DType.FLOAT32, 100, true));
     }
 
     @Test
@@ -49,8 +73,8 @@ class BufferPoolTest {
         double[] third = new double[BIG];
         pool.give(DType.FLOAT64, BIG, third);
         assertEquals(one, pool.bytes());
-        assertSame(third, pool.take(DType.FLOAT64, BIG));
-        assertNull(pool.take(DType.FLOAT64, BIG));
+        assertSame(third, pool.take(DType.FLOAT64, BIG, true));
+        assertNull(pool.take(DType.FLOAT64, BIG, true));
     }
 
     @Test

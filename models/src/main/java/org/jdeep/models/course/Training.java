@@ -174,7 +174,7 @@ public final class Training {
         network.train();
         for (int i = 0; i < costs.length; i++) {
             try (MemoryScope scope = MemoryScope.open()) {
-                optimizer.zeroGrad();
+                optimizer.clearGrad();
                 Tensor scores = network.forward(train.x());       // forward propagation, (m, n_y)
                 Tensor cost = loss.compute(scores, train.y());      // compute_cost (_with_regularization)
                 costs[i] = cost.item();
