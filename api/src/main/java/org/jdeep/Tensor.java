@@ -168,15 +168,18 @@ public final class Tensor implements AutoCloseable {
     }
 
     static Tensor empty(Backend backend, DType dtype, int[] dims) {
-        Shape shape = Shape.of(dims);
-        Storage s = new Storage(backend, backend.allocate(dtype, shape.size()));
-        return new Tensor(s, 0, shape, dims, shape.contiguousStrides(), true);
+        return allocated(backend, dtype, dims, true);
     }
 
     /** {@link #empty} for the output of a backend operation that writes every element (see allocateForOverwrite). */
     private static Tensor output(Backend backend, DType dtype, int[] dims) {
+        return allocated(backend, dtype, dims, false);
+    }
+
+    private static Tensor allocated(Backend backend, DType dtype, int[] dims, boolean zeroed) {
         Shape shape = Shape.of(dims);
-        Storage s = new Storage(backend, backend.allocateForOverwrite(dtype, shape.size()));
+        int n = shape.size();
+        Storage s = new Storage(backend, zeroed ? backend.allocate(dtype, n) : backend.allocateForOverwrite(dtype, n));
         return new Tensor(s, 0, shape, dims, shape.contiguousStrides(), true);
     }
 
@@ -584,8 +587,7 @@ public final class Tensor implements AutoCloseable {
         checkWritableFrom("assignAdd", value);
         if (scale != 1 && value.dtype() == dtype() && dtype().isFloating() && value.storage != storage) {
             // One pass, product rounded before the sum: the same bits as the expression, without its temporary.
-            try (Tensor s = empty(storage.backend, dtype(), new int[0])) {
-                storage.backend.fill(s.view(), scale);
+            try (Tensor s = full0(storage.backend, dtype(), scale, new int[0])) {
                 View target = view();
                 storage.backend.mulAdd(value.broadcastView(dims), s.broadcastView(dims), target, target);
             }

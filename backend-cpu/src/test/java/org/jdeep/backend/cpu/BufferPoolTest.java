@@ -20,9 +20,7 @@ class BufferPoolTest {
     @Test
     void aReleasedArrayComesBackZeroedForTheSameDtypeAndLength() {
         BufferPool pool = new BufferPool(1L << 30);
-        double[] used = new double[BIG];
-        Arrays.fill(used, 7.5);
-        pool.give(DType.FLOAT64, BIG, used);
+        double[] used = giveUsedArray(pool);
         assertNull(pool.take(DType.FLOAT64, BIG + 1, true), "another length");
         assertNull(pool.take(DType.INT32, BIG * 2, true), "another dtype");
         Object again = pool.take(DType.FLOAT64, BIG, true);
@@ -34,9 +32,7 @@ class BufferPoolTest {
     @Test
     void anArrayTakenForOverwriteKeepsItsOldContents() {
         BufferPool pool = new BufferPool(1L << 30);
-        double[] used = new double[BIG];
-        Arrays.fill(used, 7.5);
-        pool.give(DType.FLOAT64, BIG, used);
+        double[] used = giveUsedArray(pool);
         assertSame(used, pool.take(DType.FLOAT64, BIG, false));
         assertEquals(7.5, used[BIG - 1]);
     }
@@ -44,9 +40,8 @@ class BufferPoolTest {
     @Test
     void theBackendHandsOutAReleasedBufferForOverwriteWithoutZeroingIt() {
         CpuBackend backend = new CpuBackend(new CpuThreads(1));
-        Buffer first = backend.allocate(DType.FLOAT64, BIG);
+        Buffer first = filledWithThrees(backend);
         double[] array = CpuBuffer.of(first).doubles();
-        backend.fill(View.contiguous(first, Shape.of(BIG)), 3.0);
         backend.release(first);
         Buffer second = backend.allocateForOverwrite(DType.FLOAT64, BIG);
         assertSame(array, CpuBuffer.of(second).doubles());
@@ -80,9 +75,8 @@ class BufferPoolTest {
     @Test
     void theBackendReusesAReleasedBufferAndReleasingTwiceIsHarmless() {
         CpuBackend backend = new CpuBackend(new CpuThreads(1));
-        Buffer first = backend.allocate(DType.FLOAT64, BIG);
+        Buffer first = filledWithThrees(backend);
         double[] array = CpuBuffer.of(first).doubles();
-        backend.fill(View.contiguous(first, Shape.of(BIG)), 3.0);
         backend.release(first);
         backend.release(first);
         Buffer second = backend.allocate(DType.FLOAT64, BIG);
@@ -92,5 +86,20 @@ class BufferPoolTest {
         assertArrayEquals(new double[BIG], CpuBuffer.of(second).doubles());
         assertThrows(IllegalStateException.class, () -> CpuBuffer.of(first).doubles(), "the old buffer stays released");
         backend.close();
+    }
+
+    /** A FLOAT64 array of 7.5s, given to the pool as a released buffer's. */
+    private static double[] giveUsedArray(BufferPool pool) {
+        double[] used = new double[BIG];
+        Arrays.fill(used, 7.5);
+        pool.give(DType.FLOAT64, BIG, used);
+        return used;
+    }
+
+    /** A pooled-size FLOAT64 buffer of the backend, filled with 3.0. */
+    private static Buffer filledWithThrees(CpuBackend backend) {
+        Buffer b = backend.allocate(DType.FLOAT64, BIG);
+        backend.fill(View.contiguous(b, Shape.of(BIG)), 3.0);
+        return b;
     }
 }
