@@ -14,6 +14,7 @@ module org.jdeep.backend.opencl {
     requires org.jdeep.spi;
     requires aparapi;
     requires java.logging;
+    requires java.management;
 
     exports org.jdeep.backend.opencl;
     opens org.jdeep.backend.opencl.kernels to aparapi;

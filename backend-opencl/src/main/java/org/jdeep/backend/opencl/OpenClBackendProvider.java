@@ -6,9 +6,9 @@ import org.jdeep.spi.Probe;
 
 /**
  * The {@code "opencl"} backend provider. Constructing it loads nothing; {@link #probe()} checks that the JVM
- * can host an OpenCL driver ({@link SignalChaining}), loads Aparapi's native library, lists the OpenCL devices,
- * and checks the chosen one for fp64; {@link #open()} compiles the kernels for that device and proves they run
- * there.
+ * can host an OpenCL driver ({@link SignalChaining}) and the backend's arenas ({@link GarbageCollector}), loads
+ * Aparapi's native library, lists the OpenCL devices, and checks the chosen one for fp64; {@link #open()}
+ * compiles the kernels for that device and proves they run there.
  */
 public final class OpenClBackendProvider implements BackendProvider {
 
@@ -23,7 +23,7 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public Probe probe() {
-        String unsafe = SignalChaining.problem();
+        String unsafe = jvmProblem();
         if (unsafe != null) {
             return Probe.unavailable(unsafe);
         }
@@ -38,7 +38,7 @@ public final class OpenClBackendProvider implements BackendProvider {
 
     @Override
     public Backend open() {
-        String unsafe = SignalChaining.problem();
+        String unsafe = jvmProblem();
         if (unsafe != null) {
             throw new IllegalStateException(unsafe);
         }
@@ -52,5 +52,11 @@ public final class OpenClBackendProvider implements BackendProvider {
             throw new IllegalStateException(scan.problem());
         }
         return new OpenClBackend(scan.chosen());
+    }
+
+    /** Why this JVM must not run the backend, or null; checked before anything of OpenCL is loaded. */
+    private static String jvmProblem() {
+        String signals = SignalChaining.problem();
+        return signals != null ? signals : GarbageCollector.problem();
     }
 }

@@ -21,12 +21,6 @@ final class OpenClDevices {
     /** The system property that picks a device by its index in {@link #describeAll}. */
     static final String DEVICE_PROPERTY = "jdeep.opencl.device";
 
-    /**
-     * Set to true to give even a CPU device buffers of its own, copied to and from the Java arrays, as a
-     * GPU's are: on PoCL this runs the GPU's transfer path, where a missing write or read shows.
-     */
-    static final String COPY_PROPERTY = "jdeep.opencl.copyBuffers";
-
     /** One device: its index in Aparapi's list, and what the probe prints. */
     record Info(int index, OpenCLDevice device, String name, String platform, Device.TYPE type, int computeUnits,
                 long globalMemory, boolean fp64) {
@@ -84,11 +78,12 @@ final class OpenClDevices {
             }
             for (int i = 0; i < devices.size(); i++) {
                 OpenCLDevice d = devices.get(i);
-                // Aparapi treats every device as sharing host memory unless told otherwise; a GPU or an
-                // accelerator has its own, so its buffers must be copied, not mapped onto the Java heap.
-                if (d.getType() != Device.TYPE.CPU || Boolean.getBoolean(COPY_PROPERTY)) {
-                    d.setSharedMemory(false);
-                }
+                // Aparapi treats every device as sharing host memory unless told otherwise, and then maps
+                // buffers onto the Java arrays (CL_MEM_USE_HOST_PTR). The garbage collector may move a small
+                // array between a launch and its read-back; Aparapi's get() then re-pins the array at its new
+                // address without remapping the buffer, and later launches write to the old address: heap
+                // corruption, a crashed JVM (GcMoveTest). Buffers of the device's own are immune to moves.
+                d.setSharedMemory(false);
                 infos.add(new Info(i, d, d.getName().trim(), d.getOpenCLPlatform().getName().trim() + ", "
                         + d.getOpenCLPlatform().getVendor().trim(), d.getType(),
                         d.getMaxComputeUnits(), d.getGlobalMemSize(), hasFp64(d)));

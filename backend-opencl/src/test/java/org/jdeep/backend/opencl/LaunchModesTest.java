@@ -3,7 +3,6 @@ package org.jdeep.backend.opencl;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The provider in fresh JVMs: with OpenCL hidden it reports itself unavailable instead of running in Java,
@@ -21,39 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LaunchModesTest {
 
-    /** Every jar and class folder this test JVM sees, whichever path surefire put it on. */
-    private static List<String> entries() {
-        List<String> all = new ArrayList<>();
-        for (String prop : new String[] {"jdk.module.path", "java.class.path"}) {
-            String v = System.getProperty(prop);
-            if (v != null && !v.isBlank()) {
-                for (String e : v.split(File.pathSeparator)) {
-                    if (!e.isBlank() && !all.contains(e)) {
-                        all.add(e);
-                    }
-                }
-            }
-        }
-        return all;
+    private static String run(List<String> command, Map<String, String> env) throws Exception {
+        return ChildJvm.run(command, env).output();
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static List<String> classPathCommand() {
-        List<String> cmd = new ArrayList<>(List.of(java(), "--add-modules", "jdk.incubator.vector", "-cp",
-                String.join(File.pathSeparator, entries()), org.jdeep.probe.ProbeMain.class.getName()));
-        return cmd;
+    private static List<String> classPathCommand(String... jvmOptions) {
+        return ChildJvm.classPathCommand(org.jdeep.probe.ProbeMain.class, jvmOptions);
     }
 
     @Test
@@ -79,6 +53,17 @@ class LaunchModesTest {
         assertTrue(!out.contains("Aparapi"), "Aparapi (and the driver) not loaded: " + out);
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"-XX:+UseSerialGC, Serial", "-XX:+UseParallelGC, Parallel"})
+    void withACompactingCollectorTheProbeSaysWhyAndNoDriverIsLoaded(String option, String collector) throws Exception {
+        String out = run(classPathCommand(option), Map.of());
+        assertTrue(out.contains("available=false"), out);
+        assertTrue(out.contains("this JVM runs the " + collector + " garbage collector"), out);
+        assertTrue(out.contains("-XX:+UseG1GC"), out);
+        assertTrue(out.contains("open=IllegalStateException"), out);
+        assertTrue(!out.contains("Aparapi"), "Aparapi (and the driver) not loaded: " + out);
+    }
+
     @Test
     void runsOnTheClassPath() throws Exception {
         Both.opencl();
@@ -92,7 +77,7 @@ class LaunchModesTest {
         Both.opencl();
         List<String> modules = new ArrayList<>();
         List<String> classes = new ArrayList<>();
-        for (String e : entries()) {
+        for (String e : ChildJvm.entries()) {
             String name = Path.of(e).getFileName().toString();
             if (e.endsWith("test-classes")) {
                 classes.add(e);
@@ -102,10 +87,10 @@ class LaunchModesTest {
             }
         }
         // The main classes folder of this module (the jar does not exist yet during the test phase).
-        assertTrue(modules.stream().anyMatch(m -> m.endsWith("classes")), "main classes on the path: " + entries());
+        assertTrue(modules.stream().anyMatch(m -> m.endsWith("classes")), "main classes on the path: " + ChildJvm.entries());
         Path copy = Files.createTempDirectory("probe-main");
         try {
-            List<String> cmd = List.of(java(), "--module-path", String.join(File.pathSeparator, modules),
+            List<String> cmd = List.of(ChildJvm.java(), "--module-path", String.join(File.pathSeparator, modules),
                     "--add-modules", "org.jdeep.backend.opencl", "-cp", String.join(File.pathSeparator, classes),
                     org.jdeep.probe.ProbeMain.class.getName());
             String out = run(cmd, Map.of());
