@@ -1019,7 +1019,7 @@ public final class Tensor implements AutoCloseable {
 
     /** The mean along {@code axis}. */
     public Tensor mean(int axis, boolean keepDims) {
-        int n = dims[Shape.normalizeAxis(axis, dims.length, "mean of " + shape)];
+        int n = dims[Shape.normalizeAxis(axis, dims.length, "mean", shape)];
         try (Tensor f = floating(); Tensor s = f.sum(axis, keepDims)) {
             return s.div(n);
         }
@@ -1034,7 +1034,7 @@ public final class Tensor implements AutoCloseable {
 
     /** The population variance along {@code axis}. */
     public Tensor var(int axis, boolean keepDims) {
-        Shape.normalizeAxis(axis, dims.length, "var of " + shape);
+        Shape.normalizeAxis(axis, dims.length, "var", shape);
         try (Tensor f = floating(); Tensor m = f.mean(axis, true); Tensor d = f.sub(m); Tensor d2 = d.square()) {
             return d2.mean(axis, keepDims);
         }
@@ -1049,7 +1049,7 @@ public final class Tensor implements AutoCloseable {
 
     /** The population standard deviation along {@code axis}. */
     public Tensor std(int axis, boolean keepDims) {
-        Shape.normalizeAxis(axis, dims.length, "std of " + shape);
+        Shape.normalizeAxis(axis, dims.length, "std", shape);
         try (Tensor v = var(axis, keepDims)) {
             return v.sqrt();
         }
@@ -1071,7 +1071,7 @@ public final class Tensor implements AutoCloseable {
 
     private Tensor reduce(String name, ReduceOp op, int axis, boolean keepDims) {
         checkOpen();
-        int ax = Shape.normalizeAxis(axis, dims.length, name + " of " + shape);
+        int ax = Shape.normalizeAxis(axis, dims.length, name, shape);
         if (op != ReduceOp.SUM && dims[ax] == 0) {
             throw new IllegalArgumentException(name + " along axis " + axis + " of " + shape
                     + ": the axis is empty and " + name + " has no identity");
@@ -1302,7 +1302,7 @@ public final class Tensor implements AutoCloseable {
         int[] ns = new int[axes.length];
         boolean[] used = new boolean[axes.length];
         for (int i = 0; i < axes.length; i++) {
-            int a = Shape.normalizeAxis(axes[i], dims.length, "permute of " + shape);
+            int a = Shape.normalizeAxis(axes[i], dims.length, "permute", shape);
             if (used[a]) {
                 throw new IllegalArgumentException("permute" + Arrays.toString(axes) + " of " + shape
                         + ": axis " + axes[i] + " repeats");
@@ -1390,7 +1390,7 @@ public final class Tensor implements AutoCloseable {
      */
     public Tensor squeeze(int axis) {
         checkOpen();
-        int a = Shape.normalizeAxis(axis, dims.length, "squeeze of " + shape);
+        int a = Shape.normalizeAxis(axis, dims.length, "squeeze", shape);
         if (dims[a] != 1) {
             throw new ShapeMismatchException("squeeze axis " + axis + " of " + shape + ": the axis has size "
                     + dims[a] + ", not 1");
@@ -1401,7 +1401,7 @@ public final class Tensor implements AutoCloseable {
     /** The tensor with a new axis of size 1 at {@code axis} (in {@code [-rank-1, rank]}). */
     public Tensor unsqueeze(int axis) {
         checkOpen();
-        int a = Shape.normalizeAxis(axis, dims.length + 1, "unsqueeze of " + shape);
+        int a = Shape.normalizeAxis(axis, dims.length + 1, "unsqueeze", shape);
         int[] nd = new int[dims.length + 1];
         int[] ns = new int[dims.length + 1];
         for (int i = 0, j = 0; i < nd.length; i++) {
@@ -1442,7 +1442,7 @@ public final class Tensor implements AutoCloseable {
      */
     public Tensor slice(int axis, int start, int end, int step) {
         checkOpen();
-        int a = Shape.normalizeAxis(axis, dims.length, "slice of " + shape);
+        int a = Shape.normalizeAxis(axis, dims.length, "slice", shape);
         if (step == 0) {
             throw new IllegalArgumentException("slice of " + shape + " along axis " + axis + ": step must not be 0");
         }
@@ -1600,7 +1600,7 @@ public final class Tensor implements AutoCloseable {
         if (indices.dtype() != DType.INT32) {
             throw new IllegalArgumentException("gather: indices must be INT32, got " + indices.dtype());
         }
-        int a = Shape.normalizeAxis(axis, dims.length, "gather from " + shape);
+        int a = Shape.normalizeAxis(axis, dims.length, "gather", shape);
         try (Tensor flat = indices.reshape(indices.size())) {
             int[] gd = dims.clone();
             gd[a] = flat.size();
@@ -1706,7 +1706,7 @@ public final class Tensor implements AutoCloseable {
         if (!dtype().isFloating()) {
             throw new IllegalArgumentException(name + " is defined for FLOAT32 and FLOAT64, got " + dtype());
         }
-        int a = Shape.normalizeAxis(axis, dims.length, name + " of " + shape);
+        int a = Shape.normalizeAxis(axis, dims.length, name, shape);
         if (size() == 0) {
             return empty(storage.backend, dtype(), dims);
         }
@@ -1744,7 +1744,7 @@ public final class Tensor implements AutoCloseable {
         if (!dtype().isFloating()) {
             throw new IllegalArgumentException("logSumExp is defined for FLOAT32 and FLOAT64, got " + dtype());
         }
-        int a = Shape.normalizeAxis(axis, dims.length, "logSumExp of " + shape);
+        int a = Shape.normalizeAxis(axis, dims.length, "logSumExp", shape);
         if (dims[a] == 0) {
             try (Tensor z = sum(a, keepDims)) {
                 return z.log();

@@ -246,7 +246,8 @@ class TensorErrorsTest {
     @Test
     void sumAxisOutOfRange() {
         Tensor a = f64(2, 3);
-        expect(IndexOutOfBoundsException.class, () -> a.sum(2, false), "sum", "axis 2", "rank 2", "(2, 3)");
+        expect(IndexOutOfBoundsException.class, () -> a.sum(2, false),
+                "axis 2 is out of range for rank 2 (sum of (2, 3))");
     }
 
     @Test

@@ -127,7 +127,7 @@ public final class BatchNorm extends Module {
     @Override
     public Tensor forward(Tensor input) {
         checkOpen();
-        requireShape(this, input, "(batch, " + features + ")", input.rank() == 2 && input.shape().dim(1) == features);
+        requireShape(this, input, features, input.rank() == 2 && input.shape().dim(1) == features);
         if (!input.dtype().isFloating()) {
             throw new IllegalArgumentException(this + ": input must be FLOAT32 or FLOAT64, got " + input.dtype()
                     + " " + input.shape());

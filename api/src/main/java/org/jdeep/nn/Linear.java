@@ -101,7 +101,7 @@ public final class Linear extends Module {
     @Override
     public Tensor forward(Tensor input) {
         checkOpen();
-        requireShape(this, input, "(batch, " + in + ")",
+        requireShape(this, input, in,
                 input.rank() >= 1 && input.shape().dim(input.rank() - 1) == in);
         Tensor xw = input.matmul(weight);
         if (bias == null) {

@@ -358,6 +358,13 @@ public abstract class Module implements AutoCloseable {
         }
     }
 
+    /** {@link #requireShape(Module, Tensor, String, boolean)} for an expected {@code (batch, features)}. */
+    static void requireShape(Module layer, Tensor input, int features, boolean ok) {
+        if (!ok) {
+            requireShape(layer, input, "(batch, " + features + ")", false);
+        }
+    }
+
     static String dims(int... d) {
         return Shape.toString(d);
     }

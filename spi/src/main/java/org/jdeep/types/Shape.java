@@ -80,10 +80,22 @@ public final class Shape {
 
     /** {@link #normalizeAxis(int)} for a rank that is not a shape's own (for example rank+1 in unsqueeze). */
     public static int normalizeAxis(int axis, int rank, Object where) {
+        return normalizeAxis(axis, rank, where, null);
+    }
+
+    /**
+     * {@link #normalizeAxis(int, int, Object)} naming an operation and its operand in the error, as
+     * {@code (op of operand)}: the message is built only when the axis is out of range, not on every call.
+     */
+    public static int normalizeAxis(int axis, int rank, String op, Object of) {
+        return normalizeAxis(axis, rank, (Object) op, of);
+    }
+
+    private static int normalizeAxis(int axis, int rank, Object where, Object of) {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank) {
             throw new IndexOutOfBoundsException("axis " + axis + " is out of range for rank " + rank
-                    + (where == null ? "" : " (" + where + ")"));
+                    + (where == null ? "" : " (" + where + (of == null ? "" : " of " + of) + ")"));
         }
         return a;
     }
