@@ -97,6 +97,14 @@ public class SmallOpBenchmark {
         }
     }
 
+    /** {@code a.transpose()}: a view, no data moved. */
+    @Benchmark
+    public int transpose() {
+        try (Tensor t = a.transpose()) {
+            return t.rank();
+        }
+    }
+
     /** {@code a.to(FLOAT64)}: a dtype conversion. */
     @Benchmark
     public int toFloat64() {
