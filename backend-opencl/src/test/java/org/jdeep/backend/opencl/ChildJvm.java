@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +43,29 @@ record ChildJvm(int exitStatus, String output) {
         return cmd;
     }
 
-    /** Runs the command with {@code env} added to this JVM's environment and waits up to two minutes. */
-    static ChildJvm run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
-        return new ChildJvm(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    /**
+     * Runs the command with {@code env} added to this JVM's environment and the variables {@code unset} removed
+     * from it; a child still running after two minutes is killed and fails the test with what it printed so far.
+     */
+    static ChildJvm run(List<String> command, Map<String, String> env, String... unset)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile("child-jvm", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            for (String variable : unset) {
+                pb.environment().remove(variable);
+            }
+            Process p = pb.start();
+            boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+            if (!finished) {
+                p.destroyForcibly().waitFor();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(finished, () -> "child JVM still running after 120 s, killed: " + command + "\n" + out);
+            return new ChildJvm(p.exitValue(), out);
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 }

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,11 +40,7 @@ class LaunchModesTest {
 
     @Test
     void withoutSignalChainingTheProbeSaysWhyAndNoDriverIsLoaded() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(classPathCommand()).redirectErrorStream(true);
-        pb.environment().remove("LD_PRELOAD");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
+        String out = ChildJvm.run(classPathCommand(), Map.of(), "LD_PRELOAD").output();
         assertTrue(out.contains("available=false"), out);
         assertTrue(out.contains("this JVM runs without signal chaining"), out);
         assertTrue(out.contains("LD_PRELOAD=" + Path.of(System.getProperty("java.home"), "lib", "libjsig.so")), out);
