@@ -266,10 +266,15 @@ public final class Tensor implements AutoCloseable {
 
     /** A contiguous, zero-offset tensor of this dtype holding exactly this tensor's elements. */
     private Tensor packed(DType dtype) {
-        if (dtype == dtype() && offset == 0 && isContiguous() && storage.buffer.length() == size()) {
+        if (dtype == dtype() && coversItsBuffer()) {
             return this;
         }
         return to(dtype);
+    }
+
+    /** Whether this tensor's elements are its whole buffer, in row-major order from its start. */
+    private boolean coversItsBuffer() {
+        return offset == 0 && isContiguous() && storage.buffer.length() == size();
     }
 
     private boolean isContiguous() {
@@ -510,8 +515,7 @@ public final class Tensor implements AutoCloseable {
             return;
         }
         if (gradient == null) {
-            if (g.storage.soleOwner() && g.offset == 0 && g.storage.buffer.length() == size()
-                    && Arrays.equals(g.strides, shape.contiguousStrides()) && g.storage.backend == storage.backend) {
+            if (g.storage.soleOwner() && g.coversItsBuffer() && g.storage.backend == storage.backend) {
                 // The first gradient is a temporary nothing else holds (the caller closes g next): keep its memory.
                 gradient = new Tensor(g.storage, 0, dims, g.strides, false);
                 return;
